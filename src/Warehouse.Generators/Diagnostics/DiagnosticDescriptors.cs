@@ -1,0 +1,121 @@
+using Microsoft.CodeAnalysis;
+
+namespace Warehouse.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the warehouse compiler reports. IDs are stable: never renumber or reuse one (see
+/// AnalyzerReleases.Shipped.md). Each message says what is wrong and how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Warehouse";
+    private const string HelpRoot = "https://github.com/warehouse-dotnet/warehouse/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor UnknownReference = Error(
+        "WH0001",
+        "Reference to a type that is not a warehouse model",
+        "'{0}' is not a warehouse model, so {1} cannot reference it; reference a record marked with {2}");
+
+    public static readonly DiagnosticDescriptor WrongReferenceKind = Error(
+        "WH0002",
+        "Reference to the wrong kind of model",
+        "{0} must reference a record marked with {1}, but '{2}' is a {3}");
+
+    public static readonly DiagnosticDescriptor Cycle = Error(
+        "WH0003",
+        "Models depend on each other in a cycle",
+        "'{0}' depends on itself: {1}; remove one of these references");
+
+    public static readonly DiagnosticDescriptor FactWithoutGrain = Error(
+        "WH0004",
+        "Fact without a grain",
+        "Fact '{0}' declares no grain; add [Grain(\"one row per ...\", nameof(...), ...)] naming the dimension references and degenerate keys that identify a row");
+
+    public static readonly DiagnosticDescriptor InvalidGrainMember = Error(
+        "WH0005",
+        "Grain member is neither a dimension reference nor a degenerate key",
+        "Grain member '{0}' of fact '{1}' is {2}; a grain member must be a property with [References(typeof(...))] or [DegenerateKey]");
+
+    public static readonly DiagnosticDescriptor MissingBusinessKey = Error(
+        "WH0006",
+        "Dimension without a business key",
+        "Dimension '{0}' has no [BusinessKey] property; {1} needs one to recognise the same member across loads");
+
+    public static readonly DiagnosticDescriptor KeyTypeMismatch = Error(
+        "WH0007",
+        "Key type differs from the referenced key",
+        "'{0}' is {1} but {2} is {3}; declare both with the same type");
+
+    public static readonly DiagnosticDescriptor DuplicateTable = Error(
+        "WH0008",
+        "Two models have the same table name",
+        "Table '{0}' is declared by both '{1}' and '{2}'; rename one of the records or give it [Table(\"...\")]");
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = Error(
+        "WH0009",
+        "Two properties map to the same column",
+        "Column '{0}' of '{1}' comes from both '{2}' and '{3}'; rename one of the properties or give it [Column(\"...\")]");
+
+    public static readonly DiagnosticDescriptor UnparseableExpression = Error(
+        "WH0010",
+        "Expression cannot be parsed",
+        "Cannot parse {0} \"{1}\": {2} (at character {3})");
+
+    public static readonly DiagnosticDescriptor UnknownColumn = Error(
+        "WH0011",
+        "Unknown column",
+        "{0} names column '{1}', which '{2}' does not have; known columns: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "WH0012",
+        "Invalid SQL identifier",
+        "'{0}' is not a valid identifier in {1}: {2}; use [Table(\"...\")] or [Column(\"...\")] to choose a name of lowercase letters, digits and underscores");
+
+    public static readonly DiagnosticDescriptor ReservedIdentifier = Error(
+        "WH0013",
+        "Reserved SQL identifier",
+        "'{0}' is a reserved word in {1}; rename the property or give it [Column(\"...\")] (or [Table(\"...\")] for a model)");
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(
+        "WH0014",
+        "Property type has no SQL mapping",
+        "Property '{0}' has type '{1}', which has no SQL type; use long, int, short, decimal, double, float, string, bool, DateOnly or DateTime");
+
+    public static readonly DiagnosticDescriptor MissingUpstreamColumn = Error(
+        "WH0015",
+        "Column has no upstream column",
+        "'{0}' has no column '{1}' to read {2} from; rename the property, or compute it with [Derived(\"...\")]");
+
+    public static readonly DiagnosticDescriptor MissingIncrementalKey = Error(
+        "WH0016",
+        "Incremental strategy needs a key",
+        "Staging model '{0}' loads with {1}, which needs a unique key; set Key = nameof(...) or use IncrementalStrategy.Append");
+
+    public static readonly DiagnosticDescriptor MissingSurrogateKey = Error(
+        "WH0017",
+        "Dimension without a surrogate key",
+        "Dimension '{0}' has no [SurrogateKey] property; add 'public long {1}Key {{ get; init; }}' with [SurrogateKey]");
+
+    public static readonly DiagnosticDescriptor NoColumns = Error(
+        "WH0018",
+        "Model without columns",
+        "'{0}' declares no public properties, so it has no columns; add one property per column");
+
+    public static readonly DiagnosticDescriptor InvalidSourceFormat = Error(
+        "WH0019",
+        "Invalid source format",
+        "Source '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor InvalidAttributeUse = Error(
+        "WH0020",
+        "Attribute used where it has no meaning",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "WH0099",
+        "The warehouse generator failed",
+        "The warehouse generator failed on '{0}': {1}; this is a bug in Warehouse, please report it with this message");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+}

@@ -1,0 +1,528 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Expressions;
+
+/// <summary>The outcome of parsing an expression: the tree, or an error with its character offset.</summary>
+internal readonly record struct ParseOutcome(Expr? Expression, string? Error, int ErrorOffset);
+
+/// <summary>
+/// Parses the SQL-like expression language of <c>[Derived]</c>, <c>[Default]</c> and <c>[Rule]</c>: literals,
+/// columns, function calls, arithmetic, comparisons, AND/OR/NOT, LIKE, IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN,
+/// CASE WHEN and <c>||</c>. A recursive-descent parser with precedence climbing; it never throws.
+/// </summary>
+internal sealed class ExpressionParser
+{
+    /// <summary>Functions every dialect can render, with their accepted argument counts.</summary>
+    public static readonly IReadOnlyDictionary<string, (int Min, int Max)> Functions = new Dictionary<string, (int, int)>
+    {
+        ["abs"] = (1, 1),
+        ["ceil"] = (1, 1),
+        ["coalesce"] = (2, 16),
+        ["concat"] = (2, 16),
+        ["current_date"] = (0, 0),
+        ["date_trunc"] = (2, 2),
+        ["day"] = (1, 1),
+        ["floor"] = (1, 1),
+        ["greatest"] = (2, 16),
+        ["initcap"] = (1, 1),
+        ["least"] = (2, 16),
+        ["left"] = (2, 2),
+        ["length"] = (1, 1),
+        ["lower"] = (1, 1),
+        ["ltrim"] = (1, 1),
+        ["month"] = (1, 1),
+        ["now"] = (0, 0),
+        ["nullif"] = (2, 2),
+        ["nvl"] = (2, 2),
+        ["quarter"] = (1, 1),
+        ["replace"] = (3, 3),
+        ["right"] = (2, 2),
+        ["round"] = (1, 2),
+        ["rtrim"] = (1, 1),
+        ["substring"] = (2, 3),
+        ["trim"] = (1, 1),
+        ["upper"] = (1, 1),
+        ["year"] = (1, 1),
+    };
+
+    private readonly string _text;
+    private readonly List<Token> _tokens = new();
+    private int _position;
+    private string? _error;
+    private int _errorOffset;
+
+    private ExpressionParser(string text) => _text = text;
+
+    public static ParseOutcome Parse(string? text)
+    {
+        if (text is null || text.Trim().Length == 0)
+        {
+            return new ParseOutcome(null, "the expression is empty", 0);
+        }
+
+        var parser = new ExpressionParser(text);
+        if (!parser.Tokenize())
+        {
+            return new ParseOutcome(null, parser._error, parser._errorOffset);
+        }
+
+        var expression = parser.ParseOr();
+        if (expression is not null && parser.Current.Kind != TokenKind.End)
+        {
+            parser.Fail($"unexpected '{parser.Current.Text}'");
+        }
+
+        return parser._error is null
+            ? new ParseOutcome(expression, null, 0)
+            : new ParseOutcome(null, parser._error, parser._errorOffset);
+    }
+
+    /// <summary>The columns an expression reads, as written.</summary>
+    public static IEnumerable<ColumnExpr> Columns(Expr expression)
+    {
+        switch (expression)
+        {
+            case ColumnExpr column:
+                yield return column;
+                break;
+            case FunctionExpr function:
+                foreach (var argument in function.Arguments)
+                {
+                    foreach (var c in Columns(argument)) yield return c;
+                }
+
+                break;
+            case BinaryExpr binary:
+                foreach (var c in Columns(binary.Left)) yield return c;
+                foreach (var c in Columns(binary.Right)) yield return c;
+                break;
+            case UnaryExpr unary:
+                foreach (var c in Columns(unary.Operand)) yield return c;
+                break;
+            case IsNullExpr isNull:
+                foreach (var c in Columns(isNull.Operand)) yield return c;
+                break;
+            case BetweenExpr between:
+                foreach (var c in Columns(between.Operand)) yield return c;
+                foreach (var c in Columns(between.Low)) yield return c;
+                foreach (var c in Columns(between.High)) yield return c;
+                break;
+            case InExpr inList:
+                foreach (var c in Columns(inList.Operand)) yield return c;
+                foreach (var item in inList.Items)
+                {
+                    foreach (var c in Columns(item)) yield return c;
+                }
+
+                break;
+            case CaseExpr caseExpr:
+                foreach (var when in caseExpr.Whens)
+                {
+                    foreach (var c in Columns(when.Condition)) yield return c;
+                    foreach (var c in Columns(when.Result)) yield return c;
+                }
+
+                if (caseExpr.Else is not null)
+                {
+                    foreach (var c in Columns(caseExpr.Else)) yield return c;
+                }
+
+                break;
+        }
+    }
+
+    private Token Current => _tokens[_position];
+
+    private Expr? ParseOr()
+    {
+        var left = ParseAnd();
+        while (left is not null && IsKeyword("or"))
+        {
+            _position++;
+            var right = ParseAnd();
+            if (right is null) return null;
+            left = new BinaryExpr("OR", left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseAnd()
+    {
+        var left = ParseNot();
+        while (left is not null && IsKeyword("and"))
+        {
+            _position++;
+            var right = ParseNot();
+            if (right is null) return null;
+            left = new BinaryExpr("AND", left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseNot()
+    {
+        if (IsKeyword("not"))
+        {
+            _position++;
+            var operand = ParseNot();
+            return operand is null ? null : new UnaryExpr("NOT", operand);
+        }
+
+        return ParsePredicate();
+    }
+
+    private Expr? ParsePredicate()
+    {
+        var left = ParseConcat();
+        if (left is null) return null;
+
+        if (IsKeyword("is"))
+        {
+            _position++;
+            var negated = Accept("not");
+            if (!Accept("null")) return Fail("expected NULL after IS");
+            return new IsNullExpr(left, negated);
+        }
+
+        var not = false;
+        if (IsKeyword("not") && (PeekKeyword("between") || PeekKeyword("in") || PeekKeyword("like")))
+        {
+            _position++;
+            not = true;
+        }
+
+        if (Accept("between"))
+        {
+            var low = ParseConcat();
+            if (low is null) return null;
+            if (!Accept("and")) return Fail("expected AND in BETWEEN");
+            var high = ParseConcat();
+            return high is null ? null : new BetweenExpr(left, low, high, not);
+        }
+
+        if (Accept("in"))
+        {
+            if (!AcceptSymbol("(")) return Fail("expected ( after IN");
+            var items = new List<Expr>();
+            do
+            {
+                var item = ParseConcat();
+                if (item is null) return null;
+                items.Add(item);
+            }
+            while (AcceptSymbol(","));
+
+            if (!AcceptSymbol(")")) return Fail("expected ) to close IN");
+            return new InExpr(left, items.ToEquatableArray(), not);
+        }
+
+        if (Accept("like"))
+        {
+            var pattern = ParseConcat();
+            if (pattern is null) return null;
+            Expr like = new BinaryExpr("LIKE", left, pattern);
+            return not ? new UnaryExpr("NOT", like) : like;
+        }
+
+        if (Current.Kind == TokenKind.Symbol && Current.Text is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=")
+        {
+            var op = Current.Text == "!=" ? "<>" : Current.Text;
+            _position++;
+            var right = ParseConcat();
+            return right is null ? null : new BinaryExpr(op, left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseConcat()
+    {
+        var left = ParseAdditive();
+        while (left is not null && Current.Kind == TokenKind.Symbol && Current.Text == "||")
+        {
+            _position++;
+            var right = ParseAdditive();
+            if (right is null) return null;
+            left = new BinaryExpr("||", left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        while (left is not null && Current.Kind == TokenKind.Symbol && Current.Text is "+" or "-")
+        {
+            var op = Current.Text;
+            _position++;
+            var right = ParseMultiplicative();
+            if (right is null) return null;
+            left = new BinaryExpr(op, left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseMultiplicative()
+    {
+        var left = ParseUnary();
+        while (left is not null && Current.Kind == TokenKind.Symbol && Current.Text is "*" or "/" or "%")
+        {
+            var op = Current.Text;
+            _position++;
+            var right = ParseUnary();
+            if (right is null) return null;
+            left = new BinaryExpr(op, left, right);
+        }
+
+        return left;
+    }
+
+    private Expr? ParseUnary()
+    {
+        if (Current.Kind == TokenKind.Symbol && Current.Text == "-")
+        {
+            _position++;
+            var operand = ParseUnary();
+            return operand is null ? null : new UnaryExpr("-", operand);
+        }
+
+        return ParsePrimary();
+    }
+
+    private Expr? ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                _position++;
+                return new LiteralExpr(LiteralKind.Number, token.Text);
+            case TokenKind.String:
+                _position++;
+                return new LiteralExpr(LiteralKind.String, token.Text);
+            case TokenKind.Symbol when token.Text == "(":
+                _position++;
+                var inner = ParseOr();
+                if (inner is null) return null;
+                return AcceptSymbol(")") ? inner : Fail("expected )");
+            case TokenKind.Identifier:
+                return ParseIdentifier();
+            case TokenKind.End:
+                return Fail("the expression ends too early");
+            default:
+                return Fail($"unexpected '{token.Text}'");
+        }
+    }
+
+    private Expr? ParseIdentifier()
+    {
+        var token = Current;
+        var lower = token.Text.ToLowerInvariant();
+        switch (lower)
+        {
+            case "null":
+                _position++;
+                return new LiteralExpr(LiteralKind.Null, "NULL");
+            case "true":
+            case "false":
+                _position++;
+                return new LiteralExpr(LiteralKind.Boolean, lower);
+            case "case":
+                return ParseCase();
+            case "current_date":
+            case "current_timestamp":
+                _position++;
+                return new FunctionExpr(lower == "current_date" ? "current_date" : "now", EquatableArray<Expr>.Empty);
+        }
+
+        _position++;
+        if (!AcceptSymbol("("))
+        {
+            return new ColumnExpr(token.Text);
+        }
+
+        if (!Functions.TryGetValue(lower, out var arity))
+        {
+            return FailAt(token.Offset, $"unknown function '{token.Text}'; supported: {string.Join(", ", Functions.Keys)}");
+        }
+
+        var arguments = new List<Expr>();
+        if (!AcceptSymbol(")"))
+        {
+            do
+            {
+                var argument = ParseOr();
+                if (argument is null) return null;
+                arguments.Add(argument);
+            }
+            while (AcceptSymbol(","));
+
+            if (!AcceptSymbol(")")) return Fail($"expected ) to close {token.Text}(");
+        }
+
+        if (arguments.Count < arity.Min || arguments.Count > arity.Max)
+        {
+            var expected = arity.Min == arity.Max ? arity.Min.ToString(CultureInfo.InvariantCulture) : $"{arity.Min} to {arity.Max}";
+            return FailAt(token.Offset, $"{lower}() takes {expected} argument(s), not {arguments.Count}");
+        }
+
+        return new FunctionExpr(lower, arguments.ToEquatableArray());
+    }
+
+    private Expr? ParseCase()
+    {
+        _position++;
+        var whens = new List<WhenClause>();
+        while (Accept("when"))
+        {
+            var condition = ParseOr();
+            if (condition is null) return null;
+            if (!Accept("then")) return Fail("expected THEN");
+            var result = ParseOr();
+            if (result is null) return null;
+            whens.Add(new WhenClause(condition, result));
+        }
+
+        if (whens.Count == 0) return Fail("expected WHEN after CASE");
+        Expr? otherwise = null;
+        if (Accept("else"))
+        {
+            otherwise = ParseOr();
+            if (otherwise is null) return null;
+        }
+
+        return Accept("end") ? new CaseExpr(whens.ToEquatableArray(), otherwise) : Fail("expected END to close CASE");
+    }
+
+    private bool IsKeyword(string keyword) =>
+        Current.Kind == TokenKind.Identifier && string.Equals(Current.Text, keyword, System.StringComparison.OrdinalIgnoreCase);
+
+    private bool PeekKeyword(string keyword) =>
+        _position + 1 < _tokens.Count && _tokens[_position + 1].Kind == TokenKind.Identifier
+        && string.Equals(_tokens[_position + 1].Text, keyword, System.StringComparison.OrdinalIgnoreCase);
+
+    private bool Accept(string keyword)
+    {
+        if (!IsKeyword(keyword)) return false;
+        _position++;
+        return true;
+    }
+
+    private bool AcceptSymbol(string symbol)
+    {
+        if (Current.Kind != TokenKind.Symbol || Current.Text != symbol) return false;
+        _position++;
+        return true;
+    }
+
+    private Expr? Fail(string message) => FailAt(Current.Offset, message);
+
+    private Expr? FailAt(int offset, string message)
+    {
+        if (_error is null)
+        {
+            _error = message;
+            _errorOffset = offset;
+        }
+
+        return null;
+    }
+
+    private bool Tokenize()
+    {
+        var i = 0;
+        while (i < _text.Length)
+        {
+            var c = _text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (char.IsDigit(c) || (c == '.' && i + 1 < _text.Length && char.IsDigit(_text[i + 1])))
+            {
+                while (i < _text.Length && (char.IsDigit(_text[i]) || _text[i] == '.')) i++;
+                _tokens.Add(new Token(TokenKind.Number, _text.Substring(start, i - start), start));
+            }
+            else if (char.IsLetter(c) || c == '_')
+            {
+                while (i < _text.Length && (char.IsLetterOrDigit(_text[i]) || _text[i] == '_')) i++;
+                _tokens.Add(new Token(TokenKind.Identifier, _text.Substring(start, i - start), start));
+            }
+            else if (c == '\'')
+            {
+                var value = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= _text.Length)
+                    {
+                        _error = "a string literal is not closed with '";
+                        _errorOffset = start;
+                        return false;
+                    }
+
+                    if (_text[i] == '\'')
+                    {
+                        if (i + 1 < _text.Length && _text[i + 1] == '\'')
+                        {
+                            value.Append('\'');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    value.Append(_text[i++]);
+                }
+
+                _tokens.Add(new Token(TokenKind.String, value.ToString(), start));
+            }
+            else
+            {
+                var two = i + 1 < _text.Length ? _text.Substring(i, 2) : null;
+                if (two is "<=" or ">=" or "<>" or "!=" or "||")
+                {
+                    _tokens.Add(new Token(TokenKind.Symbol, two, start));
+                    i += 2;
+                }
+                else if ("()+-*/%,=<>".IndexOf(c) >= 0)
+                {
+                    _tokens.Add(new Token(TokenKind.Symbol, c.ToString(), start));
+                    i++;
+                }
+                else
+                {
+                    _error = $"unexpected character '{c}'";
+                    _errorOffset = start;
+                    return false;
+                }
+            }
+        }
+
+        _tokens.Add(new Token(TokenKind.End, "end of expression", _text.Length));
+        return true;
+    }
+
+    private enum TokenKind
+    {
+        Number,
+        String,
+        Identifier,
+        Symbol,
+        End,
+    }
+
+    private readonly record struct Token(TokenKind Kind, string Text, int Offset);
+}
