@@ -66,6 +66,9 @@ internal sealed record NodeSpec
     /// <summary>Resolved: the upstream node (schema and name) that staging, dimension and fact read from.</summary>
     public TableRef? Upstream { get; init; }
 
+    /// <summary>Resolved, staging: the source's columns (names and declared types), which silver casts the raw text to.</summary>
+    public EquatableArray<ColumnSpec> UpstreamColumns { get; init; } = EquatableArray<ColumnSpec>.Empty;
+
     /// <summary>Staging: the key (column name) rows are de-duplicated and merged on.</summary>
     public string? Key { get; init; }
 

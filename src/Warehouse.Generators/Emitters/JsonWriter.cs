@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Warehouse.Generators.Emitters;
+
+/// <summary>
+/// A minimal indenting JSON writer. Generators run inside the compiler and cannot bring package dependencies
+/// along easily, so System.Text.Json is not available here; this writes exactly the subset the manifest needs,
+/// deterministically (two spaces, LF, invariant culture).
+/// </summary>
+internal sealed class JsonWriter
+{
+    private readonly StringBuilder _text = new();
+    private readonly Stack<bool> _hasItems = new();
+    private int _depth;
+
+    public JsonWriter StartObject(string? name = null) => Start(name, '{');
+
+    public JsonWriter EndObject() => End('}');
+
+    public JsonWriter StartArray(string? name = null) => Start(name, '[');
+
+    public JsonWriter EndArray() => End(']');
+
+    public JsonWriter String(string name, string? value) => value is null ? this : Raw(name, Quote(value));
+
+    public JsonWriter String(string value) => Raw(null, Quote(value));
+
+    public JsonWriter Number(string name, long value) => Raw(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public JsonWriter Bool(string name, bool value) => Raw(name, value ? "true" : "false");
+
+    public JsonWriter Strings(string name, IEnumerable<string> values)
+    {
+        StartArray(name);
+        foreach (var value in values) String(value);
+        return EndArray();
+    }
+
+    public override string ToString() => _text.ToString() + "\n";
+
+    private JsonWriter Start(string? name, char bracket)
+    {
+        BeginValue(name);
+        _text.Append(bracket);
+        _hasItems.Push(false);
+        _depth++;
+        return this;
+    }
+
+    private JsonWriter End(char bracket)
+    {
+        _depth--;
+        if (_hasItems.Pop())
+        {
+            NewLine();
+        }
+
+        _text.Append(bracket);
+        return this;
+    }
+
+    private JsonWriter Raw(string? name, string value)
+    {
+        BeginValue(name);
+        _text.Append(value);
+        return this;
+    }
+
+    private void BeginValue(string? name)
+    {
+        if (_hasItems.Count > 0)
+        {
+            if (_hasItems.Peek()) _text.Append(',');
+            _hasItems.Pop();
+            _hasItems.Push(true);
+            NewLine();
+        }
+
+        if (name is not null)
+        {
+            _text.Append(Quote(name)).Append(": ");
+        }
+    }
+
+    private void NewLine() => _text.Append('\n').Append(' ', _depth * 2);
+
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Warehouse.Generators.Emitters;
+
+/// <summary>An indenting writer for generated C#, always with LF line endings (as System.Text.Json's generator does).</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
+        _text.Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string line)
+    {
+        Line(line).Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>A C# verbatim string literal; artifact text goes through unchanged.</summary>
+    public static string Verbatim(string text) => "@\"" + text.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,36 @@
+using Warehouse.Generators.Diagnostics;
+
+namespace Warehouse.Generators.Model;
+
+/// <summary>Where something of a node was declared, by a stable key such as <c>prop:AccountId:Derived</c>.</summary>
+internal sealed record KeyedLocation(string Key, LocationInfo Location);
+
+/// <summary>
+/// The parser's output for one record: the location-free spec, the locations that diagnostics need, and the
+/// diagnostics found while parsing. Only the resolver sees locations; rendering sees specs alone, so moving a
+/// record in its file re-renders nothing.
+/// </summary>
+internal sealed record ParsedNode(NodeSpec Spec, EquatableArray<KeyedLocation> Locations, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public LocationInfo? Find(string key)
+    {
+        foreach (var location in Locations)
+        {
+            if (location.Key == key) return location.Location;
+        }
+
+        return null;
+    }
+
+    /// <summary>The most precise location among <paramref name="keys"/>, falling back to the record itself.</summary>
+    public LocationInfo? FindFirst(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            var found = Find(key);
+            if (found is not null) return found;
+        }
+
+        return Find("attr") ?? Find("node");
+    }
+}
