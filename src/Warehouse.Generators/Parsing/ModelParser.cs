@@ -134,7 +134,7 @@ internal static class ModelParser
 
             if (spec.Columns.Count == 0 && kind is not (NodeKind.Analysis or NodeKind.SingularTest))
             {
-                Report(DiagnosticDescriptors.NoColumns, LocationOf("node"), _type.Name);
+                Report(DiagnosticDescriptors.NoColumns, LocationOf("attr"), _type.Name);
             }
 
             return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray());
@@ -338,9 +338,7 @@ internal static class ModelParser
                         tests.Add(new ColumnTestSpec("not_null", warn, EquatableArray<string>.Empty, null, null, null, null));
                         break;
                     case AttributeNames.AcceptedValues:
-                        var values = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                            ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
-                            : Enumerable.Empty<string>();
+                        var values = StringArrayCtorArg(attribute, 0);
                         tests.Add(new ColumnTestSpec("accepted_values", warn, values.ToEquatableArray(), null, null, null, null));
                         break;
                     case AttributeNames.Range:
@@ -536,7 +534,7 @@ internal static class ModelParser
             : null;
 
     private static IEnumerable<string> StringArrayCtorArg(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Kind == TypedConstantKind.Array
-            ? attribute.ConstructorArguments[index].Values.Select(v => v.Value as string ?? string.Empty)
+        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index] is { Kind: TypedConstantKind.Array, IsNull: false } array
+            ? array.Values.Select(v => v.Value as string ?? string.Empty)
             : Enumerable.Empty<string>();
 }

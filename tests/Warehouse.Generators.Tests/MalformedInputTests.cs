@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+
+namespace Warehouse.Generators.Tests;
+
+/// <summary>
+/// Half-typed and malformed code, as an IDE feeds the generator while the user types. The generator must never
+/// throw (a crash surfaces only as CS8785 and silently drops all output) and must not report WH0099.
+/// </summary>
+public sealed class MalformedInputTests
+{
+    public static TheoryData<string> Inputs => new()
+    {
+        "using Warehouse.Model; [Source(] public record A { }",
+        "using Warehouse.Model; [Source(null!)] public record A { public long Id { get; init; } }",
+        "using Warehouse.Model; [Staging(typeof(Missing))] public record A { public long Id { get; init; } }",
+        "using Warehouse.Model; [Staging] public record A { public long Id { get; init; } }",
+        "using Warehouse.Model; [Dimension(typeof(A))] public record A { [SurrogateKey] public long K { get; init; } }",
+        "using Warehouse.Model; [Fact(typeof(int))] [Grain(null!, null!)] public record A { [References(null!)] public long K { get; init; } }",
+        "using Warehouse.Model; [SqlModel($\"SELECT {nameof(Nothing)}\")] public record A { public long Id { get; init; } }",
+        "using Warehouse.Model; [SqlModel(\"\")] public record A { public long Id { get; init; } public long this[int i] => i; }",
+        "using Warehouse.Model; [Analysis($\"SELECT * FROM {nameof(A)}\")] public record A;",
+        "using Warehouse.Model; [Source(\"landing/a/\")] public record A { [Derived(\"\")] public long Id { get; init; } [Default(\"'\")] public string? B { get; init; } }",
+        "using Warehouse.Model; [Source(\"landing/a/\")] [Source(\"landing/b/\")] public partial record A { public long Id { get; init; } } public partial record A { public long Id2 { get; init; } }",
+        "using Warehouse.Model; [Staging(typeof(S), Key = \"\")] [Rule(null!, null!, null!)] public record A { public long Id { get; init; } } [Source(\"x/\")] public record S { public long Id { get; init; } }",
+        "using Warehouse.Model; [Dimension(typeof(S), DateColumn = \"Nope\")] [Hierarchy(\"h\", null!)] public record D { [SurrogateKey][BusinessKey] public long Id { get; init; } } [Staging(typeof(S))] public record S;",
+        "using Warehouse.Model; public record A { [Unique, Range(1, 0), AcceptedValues(null!), Relationship(null!, null!)] public long Id { get; init; } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void The_generator_never_throws(string source)
+    {
+        var (generator, _, result) = GeneratorHarness.Run(source);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(generator, d => d.Id is "CS8785" or "WH0099");
+    }
+}
