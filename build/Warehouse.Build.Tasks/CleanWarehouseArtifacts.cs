@@ -24,7 +24,8 @@ namespace Warehouse.Build.Tasks
             var removed = 0;
             foreach (var file in FileList.Read(FileListPath))
             {
-                try
+                // One undeletable file must not stop the others from going.
+                TryIO(file, () =>
                 {
                     if (File.Exists(file))
                     {
@@ -33,20 +34,29 @@ namespace Warehouse.Build.Tasks
                     }
 
                     DirectoryPruner.PruneAbove(file, OutputDirectory, includeRoot: true);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    Log.LogError("Warehouse: cannot delete '{0}': {1}", file, e.Message);
-                }
+                });
             }
 
-            if (!Log.HasLoggedErrors)
+            // Kept on failure, so the next clean still knows what is left to delete.
+            if (!Log.HasLoggedErrors && File.Exists(FileListPath))
             {
-                File.Delete(FileListPath);
+                TryIO(FileListPath, () => File.Delete(FileListPath));
             }
 
             Log.LogMessage(MessageImportance.Normal, "Warehouse: removed {0} artifacts", removed);
             return !Log.HasLoggedErrors;
+        }
+
+        private void TryIO(string file, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Log.LogError("Warehouse: cannot delete '{0}': {1}", file, e.Message);
+            }
         }
     }
 }
