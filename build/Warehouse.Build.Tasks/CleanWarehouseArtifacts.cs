@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -43,7 +44,7 @@ namespace Warehouse.Build.Tasks
                 TryIO(FileListPath, () => File.Delete(FileListPath));
             }
 
-            Log.LogMessage(MessageImportance.Normal, "Warehouse: removed {0} artifacts", removed);
+            Log.LogMessage(MessageImportance.Normal, string.Format(CultureInfo.InvariantCulture, "Warehouse: removed {0} artifacts", removed));
             return !Log.HasLoggedErrors;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
@@ -49,8 +50,8 @@ namespace Warehouse.Build.Tasks
             }
 
             var shown = (DisplayOutputDirectory.Length > 0 ? DisplayOutputDirectory : OutputDirectory).TrimEnd('/', '\\');
-            Log.LogMessage(MessageImportance.High, "Warehouse: {0} artifacts in {1} ({2} written, {3} removed)",
-                artifacts.Count, shown, sync.Written, sync.Removed);
+            Log.LogMessage(MessageImportance.High, string.Format(CultureInfo.InvariantCulture,
+                "Warehouse: {0} artifacts in {1} ({2} written, {3} removed)", artifacts.Count, shown, sync.Written, sync.Removed));
             return true;
         }
 
