@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Warehouse.Build.Tasks
+{
+    /// <summary>
+    /// Makes the output directory hold exactly the current artifacts: writes a file only when its bytes change (so
+    /// unchanged files keep their timestamps and downstream incremental work stays quiet) and deletes the files the
+    /// previous run wrote that are no longer artifacts.
+    /// </summary>
+    internal sealed class ArtifactSync
+    {
+        // Strict: a lone surrogate in Content must fail loudly rather than be written as U+FFFD.
+        private static readonly Encoding Utf8NoBom = new UTF8Encoding(false, true);
+
+        private readonly string root;
+
+        public ArtifactSync(string outputDirectory)
+        {
+            root = FileSystemPaths.FullDirectory(outputDirectory);
+        }
+
+        /// <summary>Absolute paths of the current artifacts, after <see cref="Apply"/>.</summary>
+        public List<string> Files { get; } = new List<string>();
+
+        public int Written { get; private set; }
+
+        public int Removed { get; private set; }
+
+        /// <summary>Writes the artifacts (paths already validated) and removes the stale files of the previous run.</summary>
+        /// <exception cref="IOException">A file could not be written or deleted; the message names it.</exception>
+        public void Apply(IEnumerable<Artifact> artifacts, IEnumerable<string> previousFiles)
+        {
+            foreach (var artifact in artifacts)
+            {
+                var file = Path.Combine(root, artifact.Path.Replace('/', Path.DirectorySeparatorChar));
+                Files.Add(file);
+                Guard(file, "write", () => WriteIfChanged(file, Utf8NoBom.GetBytes(artifact.Content)));
+            }
+
+            var current = new HashSet<string>(Files, FileSystemPaths.Comparer);
+            foreach (var stale in previousFiles.Where(f => !current.Contains(f)))
+            {
+                Guard(stale, "delete", () => Delete(stale));
+            }
+        }
+
+        private void WriteIfChanged(string file, byte[] bytes)
+        {
+            if (HasContent(file, bytes))
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, bytes);
+            Written++;
+        }
+
+        private static bool HasContent(string file, byte[] bytes)
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists || info.Length != bytes.Length)
+            {
+                return false;
+            }
+
+            var existing = File.ReadAllBytes(file);
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (existing[i] != bytes[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Delete(string file)
+        {
+            if (!File.Exists(file))
+            {
+                return;
+            }
+
+            File.Delete(file);
+            Removed++;
+            DirectoryPruner.PruneAbove(file, root, includeRoot: false);
+        }
+
+        private static void Guard(string file, string verb, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is EncoderFallbackException)
+            {
+                throw new IOException($"cannot {verb} '{file}': {e.Message}", e);
+            }
+        }
+    }
+}
