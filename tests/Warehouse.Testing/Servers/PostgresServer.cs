@@ -28,6 +28,7 @@ public sealed class PostgresServer : ServerFixture
     static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     string initdb = "", pgCtl = "", workDirectory = "", connectionString = "";
+    string[] asServerUser = [];
     Watchdog? watchdog;
     int stopped;
 
@@ -62,7 +63,12 @@ public sealed class PostgresServer : ServerFixture
             : [];
         initdb = Executables.Find("initdb", debian) ?? "";
         pgCtl = initdb.Length == 0 ? "" : Path.Combine(Path.GetDirectoryName(initdb)!, "pg_ctl");
-        return File.Exists(pgCtl) ? null : MissingBinariesReason;
+        if (!File.Exists(pgCtl)) return MissingBinariesReason;
+        if (!Environment.IsPrivilegedProcess) return null;
+        // runuser usually lives in /usr/sbin, which a non-login root shell may not have on PATH.
+        var runuser = Executables.Find("runuser", "/usr/sbin", "/sbin");
+        asServerUser = runuser is null ? [] : [runuser, "-u", ServerUser, "--"];
+        return runuser is null ? "runuser (util-linux) not found; as root it is needed to run PostgreSQL as the postgres user" : null;
     }
 
     protected override Task StartAsync()
@@ -102,7 +108,7 @@ public sealed class PostgresServer : ServerFixture
 
     protected override void Stop()
     {
-        if (Interlocked.Exchange(ref stopped, 1) == 1) return;
+        if (workDirectory.Length == 0 || Interlocked.Exchange(ref stopped, 1) == 1) return;
         StopCluster(Path.Combine(workDirectory, "data"));
         Directory.Delete(workDirectory, recursive: true);
         watchdog?.Dispose();
@@ -130,6 +136,5 @@ public sealed class PostgresServer : ServerFixture
 
     string[] StopCommand(string data) => AsServerUser([pgCtl, "-D", data, "-m", "immediate", "-w", "stop"]);
 
-    static string[] AsServerUser(string[] command) =>
-        Environment.IsPrivilegedProcess ? ["runuser", "-u", ServerUser, "--", .. command] : command;
+    string[] AsServerUser(string[] command) => [.. asServerUser, .. command];
 }

@@ -15,17 +15,26 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>Skips (or fails, see class remarks) the current test when the server is not running.</summary>
     public void Require()
     {
-        if (unavailableReason is null) return;
-        if (TestEnvironment.RequireServers)
-            throw new XunitException($"{unavailableReason} (WAREHOUSE_REQUIRE_SERVERS=1 makes this a failure, not a skip)");
-        throw new Xunit.SkipException(unavailableReason); // Xunit.SkippableFact's, which [SkippableFact] reports as skipped
+        if (unavailableReason is not null) throw Unavailable(unavailableReason, TestEnvironment.RequireServers);
     }
+
+    internal static Exception Unavailable(string reason, bool requireServers) => requireServers
+        ? new XunitException($"{reason} (WAREHOUSE_REQUIRE_SERVERS=1 makes this a failure, not a skip)")
+        : new Xunit.SkipException(reason); // Xunit.SkippableFact's, which [SkippableFact] reports as skipped
 
     public async Task InitializeAsync()
     {
         unavailableReason = MissingBinaries();
         if (unavailableReason is not null) return;
-        await StartAsync();
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            Stop(); // remove what a half-started server left behind
+            throw;
+        }
         // Dispose is skipped when the test host is torn down abruptly; ProcessExit still runs on a normal exit.
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
@@ -42,7 +51,7 @@ public abstract class ServerFixture : IAsyncLifetime
 
     protected abstract Task StartAsync();
 
-    /// <summary>Stops the server and removes its files; must tolerate being called twice.</summary>
+    /// <summary>Stops the server and removes its files; must tolerate being called twice and after a failed start.</summary>
     protected abstract void Stop();
 
     void OnProcessExit(object? sender, EventArgs e) => Stop();
