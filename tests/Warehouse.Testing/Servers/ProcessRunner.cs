@@ -26,7 +26,7 @@ static class ProcessRunner
     public static string ShellQuote(IEnumerable<string> command) =>
         string.Join(' ', command.Select(argument => "'" + argument.Replace("'", "'\\''") + "'"));
 
-    /// <summary>Output is always redirected: a child that inherits the test host's stdout can keep `dotnet test` waiting.</summary>
+    /// <summary>All streams are redirected: a child that inherits the test host's stdout can keep `dotnet test` waiting.</summary>
     public static ProcessStartInfo StartInfo(IReadOnlyList<string> command)
     {
         var info = new ProcessStartInfo(command[0])
