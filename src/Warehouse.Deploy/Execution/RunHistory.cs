@@ -32,7 +32,7 @@ public static class RunHistory
         if (await engine.CountRowsAsync(Table, null, cancellationToken) is null)
             return null;
         return await engine.QueryAsync(
-            "SELECT run_id, command, started_at, finished_at, batch_at, status, exit_code, nodes, tests_failed, tests_warned, message " +
+            "SELECT started_at, finished_at, command, status, exit_code, batch_at, nodes, tests_failed, tests_warned, message " +
             $"FROM {Table} ORDER BY started_at DESC LIMIT {limit}", null, limit, cancellationToken);
     }
 }
