@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Cli;
+
+/// <summary>A parsed command line resolved against the environment: where artifacts, lake, database and results live.</summary>
+public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment,
+    IReadOnlyDictionary<string, string>? embeddedArtifacts)
+{
+    private WarehouseManifest? _manifest;
+
+    public CliEnvironment Environment => environment;
+
+    public ParseResult Parse => parse;
+
+    public IArtifactSource Artifacts { get; } = parse.GetValue(options.Artifacts) is { } folder
+        ? new FolderArtifactSource(folder)
+        : embeddedArtifacts is not null
+            ? new InMemoryArtifactSource(embeddedArtifacts)
+            : new FolderArtifactSource(Path.Combine(environment.ProjectDirectory, "warehouse"));
+
+    /// <summary>Where outputs go: the --artifacts folder when given (it is a warehouse/ folder), else the project's warehouse/.</summary>
+    public string OutputDirectory => Path.GetFullPath(parse.GetValue(options.Artifacts)
+        ?? Path.Combine(environment.ProjectDirectory, "warehouse"));
+
+    public string LakeRoot => Path.GetFullPath(parse.GetValue(options.Lake) ?? Path.Combine(OutputDirectory, "lake"));
+
+    public WarehouseManifest Manifest => _manifest ??= ManifestLoader.Load(Artifacts);
+
+    public IWarehouseEngine CreateEngine() => parse.GetValue(options.Target) switch
+    {
+        "postgres" => new PostgresEngine(PostgresConnection.Parse(
+            parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
+        _ => new DuckDbEngine(parse.GetValue(options.Database)
+            ?? Path.Combine(OutputDirectory, $"{Manifest.Project.ToLowerInvariant()}.duckdb")),
+    };
+}

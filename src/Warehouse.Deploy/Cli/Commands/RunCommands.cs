@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using Warehouse.Deploy.Execution;
+using Warehouse.Deploy.Lake;
+
+namespace Warehouse.Deploy.Cli.Commands;
+
+/// <summary>deploy (lake + models + tests), run (models only) and test (tests only): one pipeline, three selections.</summary>
+public static class RunCommands
+{
+    public static async Task<int> ExecuteAsync(CommandContext context, string command, bool runModels, bool runTests,
+        DateTime batchAt, CancellationToken cancellationToken)
+    {
+        var console = context.Environment.Console;
+        await using var engine = context.CreateEngine();
+        var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests);
+        RunResults results;
+        try
+        {
+            results = await new RunPipeline(engine, new SpectreReporter(console)).RunAsync(request, cancellationToken);
+        }
+        catch (RunFailedException e)
+        {
+            ResultsFile.Write(context.OutputDirectory, e.Results);
+            RunSummary.Render(console, e.Results);
+            throw new WarehouseException(e.ExitCode, e.Message, e);
+        }
+
+        ResultsFile.Write(context.OutputDirectory, results);
+        RunSummary.Render(console, results);
+        if (results.ExitCode != ExitCodes.Ok)
+            context.Environment.Error.WriteLine($"error: {results.Message}");
+        return results.ExitCode;
+    }
+
+    /// <summary>Before deploying: stage --data, or generate batch 1 when the lake is still empty.</summary>
+    public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale)
+    {
+        if (dataFolder is not null)
+            LakeCommands.Stage(context, dataFolder);
+        else if (LakeLayout.IsEmpty(context.LakeRoot))
+            LakeCommands.Generate(context, seed, scale, batch: 1);
+    }
+
+    public static Option<string?> AsOfOption() => new("--as-of")
+    {
+        Description = "The load timestamp of this run (batch_at), UTC, e.g. 2024-06-30 or \"2024-06-30 12:00:00\" (default: now)",
+    };
+
+    public static DateTime BatchAt(string? asOf)
+    {
+        if (asOf is null)
+            return TruncateToSeconds(DateTime.UtcNow);
+        if (DateTime.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            return TruncateToSeconds(parsed);
+        throw new WarehouseException(ExitCodes.BadInput, $"--as-of '{asOf}' is not a date or timestamp (use YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\")");
+    }
+
+    private static DateTime TruncateToSeconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Warehouse.Deploy.Cli;
+
+/// <summary>Options every command accepts (recursive on the root command).</summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Artifacts { get; } = new("--artifacts")
+    {
+        Description = "Folder with manifest.json and the SQL (default: the model project's warehouse/ folder, or the artifacts embedded by the build)",
+        Recursive = true,
+    };
+
+    public Option<string> Target { get; } = new("--target")
+    {
+        Description = "Database to deploy to: duckdb or postgres",
+        DefaultValueFactory = _ => "duckdb",
+        Recursive = true,
+    };
+
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "PostgreSQL connection string (default: the WAREHOUSE_POSTGRES environment variable); never printed",
+        Recursive = true,
+    };
+
+    public Option<string?> Database { get; } = new("--database")
+    {
+        Description = "DuckDB database file (default: warehouse/<project>.duckdb)",
+        Recursive = true,
+    };
+
+    public Option<string?> Lake { get; } = new("--lake")
+    {
+        Description = "Lake folder holding landing/<source>/<file>.csv (default: warehouse/lake)",
+        Recursive = true,
+    };
+
+    public GlobalOptions() => Target.AcceptOnlyFromAmong("duckdb", "postgres");
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Artifacts);
+        root.Options.Add(Target);
+        root.Options.Add(Connection);
+        root.Options.Add(Database);
+        root.Options.Add(Lake);
+    }
+}

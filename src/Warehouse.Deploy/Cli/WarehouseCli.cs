@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Data.Common;
+using Warehouse.Deploy.Cli.Commands;
+
+namespace Warehouse.Deploy.Cli;
+
+/// <summary>
+/// The runner's command line. A model project's Main is one line:
+/// <c>return await WarehouseCli.RunAsync(args, GeneratedArtifacts.Files);</c>
+/// Exit codes: 0 ok, 1 usage or bad input, 2 target unreachable or authentication, 3 tests failed, 4 deploy lock held, 5 SQL failure.
+/// </summary>
+public static class WarehouseCli
+{
+    /// <param name="embeddedArtifacts">manifest.json and SQL by relative path ('/' separators), as embedded by the build; --artifacts overrides.</param>
+    public static Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string>? embeddedArtifacts = null) =>
+        RunAsync(args, embeddedArtifacts, CliEnvironment.FromProcess(), CancellationToken.None);
+
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string>? embeddedArtifacts,
+        CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var options = new GlobalOptions();
+        var root = BuildCommands(options, environment, embeddedArtifacts);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line, not the help page: the error says what is wrong, --help says the rest.
+            string message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            await environment.Error.WriteLineAsync($"error: {message} (see --help)");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = environment.Out,
+                Error = environment.Error,
+                EnableDefaultExceptionHandler = false,
+            }, cancellationToken);
+        }
+        catch (WarehouseException e)
+        {
+            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (DbException e)
+        {
+            await environment.Error.WriteLineAsync($"error: {e.Message.Split('\n')[0].Trim()}");
+            return ExitCodes.SqlFailure;
+        }
+        catch (OperationCanceledException)
+        {
+            await environment.Error.WriteLineAsync("error: cancelled");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static RootCommand BuildCommands(GlobalOptions options, CliEnvironment environment, IReadOnlyDictionary<string, string>? embedded)
+    {
+        var root = new RootCommand("Deploys a medallion warehouse (bronze lake files -> silver -> gold) described by the model project.");
+        options.AddTo(root);
+        CommandContext Context(ParseResult parse) => new(parse, options, environment, embedded);
+
+        var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
+        var scale = new Option<double>("--scale") { Description = "Size of the generated lake: 1 = the seed (100 customers, 10,000 rows per fact)", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "1 writes the initial files; N >= 2 writes _batchN files that change dimensions and add facts", DefaultValueFactory = _ => 1 };
+        var data = new Option<string?>("--data") { Description = "Folder of seed-named files (dim_*.csv, fact_*.csv) to stage into the lake before deploying" };
+        var asOf = RunCommands.AsOfOption();
+        var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var analysis = new Option<string?>("--name") { Description = "Run only this analysis (id or name)" };
+        var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 10 };
+
+        var generate = new Command("generate", "Write a deterministic lake of the seed's 14 files into the lake folder") { seed, scale, batch };
+        generate.SetAction(parse =>
+        {
+            LakeCommands.Generate(Context(parse), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(batch));
+            return ExitCodes.Ok;
+        });
+
+        var deploy = new Command("deploy", "Stage or generate the lake, validate it, run all models and tests; gold is published only if tests pass")
+            { data, asOf, seed, scale };
+        deploy.SetAction((parse, ct) =>
+        {
+            var context = Context(parse);
+            var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
+            RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
+            return RunCommands.ExecuteAsync(context, "deploy", runModels: true, runTests: true, batchAt, ct);
+        });
+
+        var run = new Command("run", "Run the models only (no tests), on the lake as it is") { asOf };
+        run.SetAction((parse, ct) => RunCommands.ExecuteAsync(Context(parse), "run", runModels: true, runTests: false,
+            RunCommands.BatchAt(parse.GetValue(asOf)), ct));
+
+        var test = new Command("test", "Run the data tests against the target; exit code 3 if an error-severity test fails");
+        test.SetAction((parse, ct) => RunCommands.ExecuteAsync(Context(parse), "test", runModels: false, runTests: true,
+            RunCommands.BatchAt(null), ct));
+
+        var analyze = new Command("analyze", "Run the analysis queries and print their results") { format, analysis };
+        analyze.SetAction((parse, ct) => QueryCommands.AnalyzeAsync(Context(parse), parse.GetValue(format)!, parse.GetValue(analysis), ct));
+
+        var plan = new Command("plan", "Compare the manifest's tables and columns with the target and flag breaking changes");
+        plan.SetAction((parse, ct) => QueryCommands.PlanAsync(Context(parse), ct));
+
+        var status = new Command("status", "Show the last runs recorded in the target") { limit };
+        status.SetAction((parse, ct) => QueryCommands.StatusAsync(Context(parse), parse.GetValue(limit), ct));
+
+        foreach (var command in new[] { generate, deploy, run, test, analyze, plan, status })
+            root.Subcommands.Add(command);
+        return root;
+    }
+}

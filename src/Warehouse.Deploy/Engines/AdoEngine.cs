@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Globalization;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Engines;
+
+/// <summary>What both engines share: they are ADO.NET providers on one connection.</summary>
+public abstract class AdoEngine : IWarehouseEngine
+{
+    private DbConnection? _connection;
+
+    public abstract string Dialect { get; }
+
+    public abstract string Target { get; }
+
+    protected DbConnection Connection => _connection ?? throw new InvalidOperationException("engine is not open");
+
+    public async Task OpenAsync(CancellationToken cancellationToken) => _connection = await ConnectAsync(cancellationToken);
+
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    public abstract Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken);
+
+    public abstract Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+
+    public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        await Connection.BeginTransactionAsync(cancellationToken);
+
+    public async Task ExecuteAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(sql, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<QueryResult> QueryAsync(string sql, DbTransaction? transaction, int keepRows, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(sql, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        long total = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (total++ < keepRows)
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => Format(reader.GetValue(i))).ToList());
+        }
+
+        return new QueryResult(columns, rows, total);
+    }
+
+    public async Task<long?> CountRowsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        int dot = qualifiedName.IndexOf('.', StringComparison.Ordinal);
+        string exists = $"SELECT count(*) FROM information_schema.tables WHERE table_schema = {SqlLiteral.String(qualifiedName[..dot])} " +
+                        $"AND table_name = {SqlLiteral.String(qualifiedName[(dot + 1)..])}";
+        if (Convert.ToInt64(await ScalarAsync(exists, transaction, cancellationToken), CultureInfo.InvariantCulture) == 0)
+            return null;
+        return Convert.ToInt64(await ScalarAsync($"SELECT count(*) FROM {SqlLiteral.QualifiedName(qualifiedName)}", transaction, cancellationToken),
+            CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken)
+    {
+        if (schemas.Count == 0)
+            return [];
+        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns " +
+                     $"WHERE table_schema IN ({string.Join(", ", schemas.Select(SqlLiteral.String))}) " +
+                     "ORDER BY table_schema, table_name, ordinal_position";
+        var result = await QueryAsync(sql, null, int.MaxValue, cancellationToken);
+        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES")).ToList();
+    }
+
+    protected async Task<object?> ScalarAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(sql, transaction);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private DbCommand CreateCommand(string sql, DbTransaction? transaction)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.CommandTimeout = 0;
+        return command;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DBNull => "NULL",
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Engines;
+
+/// <summary>
+/// DuckDB in a database file. DuckDB's file lock already keeps a second process out; its error becomes the deploy-lock
+/// message. Deploys inside one process (which share the file) are serialised by an in-process registry.
+/// </summary>
+public sealed partial class DuckDbEngine(string databasePath) : AdoEngine
+{
+    private static readonly ConcurrentDictionary<string, DateTime> RunningDeploys = new(StringComparer.Ordinal);
+
+    public string DatabasePath { get; } = Path.GetFullPath(databasePath);
+
+    public override string Dialect => "duckdb";
+
+    public override string Target => $"duckdb:{DatabasePath}";
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex HolderPid();
+
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        string? folder = Path.GetDirectoryName(DatabasePath);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+            var connection = new DuckDBConnection($"Data Source={DatabasePath}");
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WarehouseException(ExitCodes.LockHeld, $"another deploy is running on {Target} since {HolderSince(e.Message)}", e);
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            throw new WarehouseException(ExitCodes.TargetUnreachable, $"cannot open {Target}: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    public override Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        if (!RunningDeploys.TryAdd(DatabasePath, now))
+            throw new WarehouseException(ExitCodes.LockHeld,
+                $"another deploy is running on {Target} since {FormatTime(RunningDeploys.GetValueOrDefault(DatabasePath, now))}");
+        return Task.FromResult<IAsyncDisposable>(new Release(DatabasePath));
+    }
+
+    /// <summary>Bronze views read the lake files directly, so there is nothing to load.</summary>
+    public override Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+        Task.FromResult<long?>(null);
+
+    /// <summary>DuckDB names the holding process; its start time is the best "since" another process can know.</summary>
+    private static string HolderSince(string message)
+    {
+        var match = HolderPid().Match(message);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out int pid))
+            return "an unknown time";
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return $"{FormatTime(process.StartTime.ToUniversalTime())} (PID {pid})";
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return $"an unknown time (PID {pid})";
+        }
+    }
+
+    internal static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private sealed class Release(string path) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            RunningDeploys.TryRemove(path, out _);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Engines;
+
+/// <summary>A column as the target's information_schema reports it.</summary>
+public sealed record CatalogColumn(string Schema, string Table, string Column, string DataType, bool Nullable);
+
+/// <summary>The first rows of a query and how many rows it returned in all.</summary>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, long TotalRows);
+
+/// <summary>One database the warehouse deploys to. Connection and lock failures surface as <see cref="WarehouseException"/>.</summary>
+public interface IWarehouseEngine : IAsyncDisposable
+{
+    /// <summary>The manifest dialect key whose SQL this engine runs (duckdb, postgres).</summary>
+    string Dialect { get; }
+
+    /// <summary>Where it deploys, for messages; never contains a password.</summary>
+    string Target { get; }
+
+    Task OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Holds the deploy lock until disposed; throws exit code 4 with who holds it since when.</summary>
+    Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken);
+
+    Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    Task ExecuteAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    Task<QueryResult> QueryAsync(string sql, DbTransaction? transaction, int keepRows, CancellationToken cancellationToken);
+
+    /// <summary>Row count of a table, or null when it does not exist yet.</summary>
+    Task<long?> CountRowsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>Fills a bronze source from lake files when the dialect needs it (PostgreSQL); returns rows loaded, or null when bronze reads the files itself.</summary>
+    Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken);
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Npgsql;
+using NpgsqlTypes;
+using Warehouse.Deploy.Lake;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Engines;
+
+/// <summary>
+/// PostgreSQL through Npgsql. Bronze tables are filled with binary COPY, one lake file per transaction together with
+/// its <c>_warehouse.loaded_files</c> row, so a file is loaded exactly once even if a deploy dies half way.
+/// </summary>
+public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : AdoEngine
+{
+    /// <summary>The advisory lock key of deploys ("WHSE"); one per database.</summary>
+    private const long LockKey = 0x57485345;
+
+    public override string Dialect => "postgres";
+
+    public override string Target { get; } = PostgresConnection.Describe(connection);
+
+    private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
+
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var npgsql = new NpgsqlConnection(connection.ConnectionString);
+        try
+        {
+            await npgsql.OpenAsync(cancellationToken);
+            return npgsql;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            await npgsql.DisposeAsync();
+            throw new WarehouseException(ExitCodes.TargetUnreachable, $"authentication failed for {Target}", e);
+        }
+        catch (PostgresException e)
+        {
+            await npgsql.DisposeAsync();
+            throw new WarehouseException(ExitCodes.TargetUnreachable, $"cannot connect to {Target}: {e.MessageText}", e);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            await npgsql.DisposeAsync();
+            string reason = e.InnerException?.Message ?? e.Message;
+            throw new WarehouseException(ExitCodes.TargetUnreachable, $"cannot reach {Target}: {reason}", e);
+        }
+    }
+
+    /// <summary>A session advisory lock: it dies with the connection, so a crashed deploy never leaves it behind.</summary>
+    public override async Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync($"SELECT pg_try_advisory_lock({LockKey})", null, cancellationToken) is true)
+            return new Release(this);
+
+        string holder = "SELECT a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+                        $"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = {LockKey} AND l.objsubid = 1";
+        var since = await ScalarAsync(holder, null, cancellationToken);
+        string when = since is DateTime start ? DuckDbEngine.FormatTime(start.ToUniversalTime()) : "an unknown time";
+        throw new WarehouseException(ExitCodes.LockHeld, $"another deploy is running on {Target} since {when}");
+    }
+
+    public override async Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            "CREATE TABLE IF NOT EXISTS _warehouse.loaded_files (path TEXT PRIMARY KEY, source TEXT NOT NULL, " +
+            "row_count BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL DEFAULT now())", null, cancellationToken);
+        var loaded = (await QueryAsync($"SELECT path FROM _warehouse.loaded_files WHERE source = {SqlLiteral.String(source.Id)}",
+            null, int.MaxValue, cancellationToken)).Rows.Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+
+        long rows = 0;
+        foreach (var file in files)
+        {
+            string relative = LakeLayout.RelativeTo(lakeRoot, file);
+            if (!loaded.Contains(relative))
+                rows += await CopyFileAsync(source, file, relative, cancellationToken);
+        }
+
+        return rows;
+    }
+
+    private async Task<long> CopyFileAsync(ManifestNode source, string file, string relative, CancellationToken cancellationToken)
+    {
+        var columns = CsvValidator.ExpectedColumns(source);
+        string columnList = string.Join(", ", columns.Append(CsvValidator.SourceFileColumn).Select(SqlLiteral.Identifier));
+        string copy = $"COPY {SqlLiteral.QualifiedName(source.Id)} ({columnList}) FROM STDIN (FORMAT BINARY)";
+
+        await using var transaction = await Npgsql.BeginTransactionAsync(cancellationToken);
+        long rows = 0;
+        await using (var importer = await Npgsql.BeginBinaryImportAsync(copy, cancellationToken))
+        {
+            using var reader = CsvValidator.OpenReader(file, source.Source!);
+            if (source.Source!.Header)
+                reader.Read();
+            while (reader.Read() is { } record)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                foreach (var field in record)
+                {
+                    if (field is null)
+                        await importer.WriteNullAsync(cancellationToken);
+                    else
+                        await importer.WriteAsync(field, NpgsqlDbType.Text, cancellationToken);
+                }
+
+                await importer.WriteAsync(relative, NpgsqlDbType.Text, cancellationToken);
+                rows++;
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(
+            $"INSERT INTO _warehouse.loaded_files (path, source, row_count) VALUES ({SqlLiteral.String(relative)}, " +
+            $"{SqlLiteral.String(source.Id)}, {SqlLiteral.Integer(rows)})", transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    private sealed class Release(PostgresEngine engine) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (engine.Npgsql.State == System.Data.ConnectionState.Open)
+                await engine.ScalarAsync($"SELECT pg_advisory_unlock({LockKey})", null, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Lake;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Execution;
+
+/// <summary>
+/// deploy / run / test: validate the lake, take the deploy lock, run _setup.sql, then the nodes in dependency order.
+/// From the first gold node on, models and tests share ONE transaction: if a statement or an error-severity test
+/// fails it is rolled back and the previously published gold stays as it was.
+/// </summary>
+public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
+{
+    public async Task<RunResults> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var nodes = new List<NodeResult>();
+        var tests = new List<TestResult>();
+        RunResults Results(int exitCode, string? message) => new(
+            Guid.NewGuid().ToString("N"), request.Command, engine.Target, started, DateTime.UtcNow, request.BatchAtText,
+            exitCode == ExitCodes.Ok ? "success" : "failed", exitCode, message, nodes, tests);
+
+        var scripts = new WarehouseScripts(request.Manifest, request.Artifacts, engine.Dialect, request.Variables);
+        var lakeFiles = request.RunModels
+            ? CsvValidator.Validate(request.LakeRoot, request.Manifest.Sources)
+            : new Dictionary<string, IReadOnlyList<string>>();
+
+        reporter.Step($"connecting to {engine.Target}");
+        await engine.OpenAsync(cancellationToken);
+        await using var deployLock = request.RunModels ? await engine.AcquireDeployLockAsync(cancellationToken) : null;
+
+        RunResults results;
+        try
+        {
+            int exitCode = await RunNodesAsync(request, scripts, lakeFiles, nodes, tests, cancellationToken);
+            int failed = tests.Count(t => t.Status == TestResult.Failed);
+            results = Results(exitCode, exitCode == ExitCodes.Ok ? null : $"{failed} test(s) failed; nothing was published");
+        }
+        catch (WarehouseException e)
+        {
+            results = Results(e.ExitCode, e.Message);
+            await RecordAsync(results, cancellationToken);
+            throw new RunFailedException(results, e);
+        }
+
+        await RecordAsync(results, cancellationToken);
+        return results;
+    }
+
+    private async Task<int> RunNodesAsync(RunRequest request, WarehouseScripts scripts,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, List<NodeResult> nodes, List<TestResult> tests,
+        CancellationToken cancellationToken)
+    {
+        if (request.RunModels)
+        {
+            reporter.Step("running _setup.sql");
+            await StatementRunner.RunAsync(engine, "_setup.sql", scripts.Setup, null, cancellationToken);
+            await RunHistory.EnsureAsync(engine, cancellationToken);
+        }
+
+        var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList());
+        DbTransaction? publish = null;
+        try
+        {
+            if (request.RunModels)
+            {
+                var executor = new NodeExecutor(engine, scripts, request.LakeRoot, lakeFiles);
+                foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
+                {
+                    if (node.IsGold && publish is null)
+                        publish = await engine.BeginTransactionAsync(cancellationToken);
+                    var result = await executor.RunAsync(node, publish, cancellationToken);
+                    nodes.Add(result);
+                    reporter.NodeFinished(result);
+                }
+            }
+
+            if (request.RunTests)
+            {
+                // Models run in this command are checked before they are published (inside the same transaction).
+                publish ??= request.RunModels ? await engine.BeginTransactionAsync(cancellationToken) : null;
+                var executor = new TestExecutor(engine, scripts);
+                foreach (var test in ordered.Where(n => n.Kind == NodeKinds.Test))
+                {
+                    var result = await executor.RunAsync(test, publish, cancellationToken);
+                    tests.Add(result);
+                    reporter.TestFinished(result);
+                }
+            }
+
+            if (tests.Any(t => t.Status == TestResult.Failed))
+            {
+                if (publish is not null)
+                    await publish.RollbackAsync(cancellationToken);
+                return ExitCodes.TestsFailed;
+            }
+
+            if (publish is not null)
+                await publish.CommitAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            // Disposing an uncommitted transaction rolls it back (a failed statement, cancellation).
+            if (publish is not null)
+                await publish.DisposeAsync();
+        }
+    }
+
+    /// <summary>Best effort: history must not hide the run's own outcome when the target itself is failing.</summary>
+    private async Task RecordAsync(RunResults results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunHistory.RecordAsync(engine, results, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            reporter.Step($"run history not recorded: {e.Message.Split('\n')[0]}");
+        }
+    }
+}
+
+/// <summary>A run that stopped on an error, carrying what it had done for run_results.json.</summary>
+public sealed class RunFailedException(RunResults results, WarehouseException inner) : Exception(inner.Message, inner)
+{
+    public RunResults Results { get; } = results;
+
+    public int ExitCode => inner.ExitCode;
+}

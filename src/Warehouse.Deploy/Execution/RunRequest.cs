@@ -1,0 +1,25 @@
+using System.Globalization;
+using Warehouse.Deploy.Manifest;
+
+namespace Warehouse.Deploy.Execution;
+
+/// <summary>What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake.</summary>
+public sealed record RunRequest(
+    string Command,
+    WarehouseManifest Manifest,
+    IArtifactSource Artifacts,
+    string LakeRoot,
+    DateTime BatchAt,
+    bool RunModels,
+    bool RunTests)
+{
+    /// <summary>The contract's <c>batch_at</c> text: UTC, <c>YYYY-MM-DD HH:MM:SS</c>.</summary>
+    public string BatchAtText => BatchAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>lake_root: absolute, '/' separators, no trailing slash.</summary>
+    public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["lake_root"] = Path.GetFullPath(LakeRoot).Replace('\\', '/').TrimEnd('/'),
+        ["batch_at"] = BatchAtText,
+    };
+}

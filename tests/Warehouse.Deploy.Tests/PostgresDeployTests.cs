@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace Warehouse.Deploy.Tests;
+
+public sealed class PostgresDeployTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    [SkippableFact]
+    public async Task Deploys_with_binary_copy_and_loads_each_file_once()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        using var warehouse = new TestWarehouse();
+        string connection = await server.CreateDatabaseAsync();
+
+        var first = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
+        warehouse.WriteLakeFile("dim_accounts_batch2.csv", TestWarehouse.Header, "3|1|1|Savings|10.50|300");
+        var second = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
+
+        Assert.True(first.ExitCode == 0, first.Error + first.Out);
+        Assert.True(second.ExitCode == 0, second.Error + second.Out);
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts"));
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM gold.dim_accounts"));
+        Assert.Equal("landing/accounts/dim_accounts.csv,landing/accounts/dim_accounts_batch2.csv",
+            await ScalarAsync(connection, "SELECT string_agg(path, ',' ORDER BY path) FROM _warehouse.loaded_files"));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/accounts/dim_accounts_batch2.csv'"));
+    }
+
+    [SkippableFact]
+    public async Task Failing_gold_statement_rolls_back_gold()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        using var warehouse = new TestWarehouse();
+        string connection = await server.CreateDatabaseAsync();
+        Assert.Equal(0, (await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection)).ExitCode);
+        warehouse.WriteSql("postgres/gold/dim_accounts.sql",
+            "DROP TABLE gold.dim_accounts;\nCREATE TABLE gold.dim_accounts AS SELECT 1 AS account_id;\nSELECT 1/0;\n");
+
+        var (exitCode, _, error) = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
+
+        Assert.Equal(5, exitCode);
+        Assert.Contains("gold.dim_accounts: statement 3 of 3 failed", error, StringComparison.Ordinal);
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM gold.dim_accounts"));
+    }
+
+    [SkippableFact]
+    public async Task Second_deploy_while_one_runs_gets_the_lock_message()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        using var warehouse = new TestWarehouse();
+        string connection = await server.CreateDatabaseAsync();
+        await using var holder = new NpgsqlConnection(connection);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(1464357701)", holder))
+            await take.ExecuteScalarAsync();
+
+        var (exitCode, _, error) = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
+
+        Assert.Equal(4, exitCode);
+        Assert.Matches(@"^error: another deploy is running on postgres://postgres@127\.0\.0\.1:\d+/t_\w+ since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", error.Trim());
+    }
+
+    [SkippableFact]
+    public async Task Wrong_password_and_unreachable_server_are_one_masked_line()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        using var warehouse = new TestWarehouse();
+
+        var unreachable = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
+            "Host=127.0.0.1;Port=1;Username=u;Password=s3cret;Database=d");
+        var unknownUser = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
+            server.ConnectionString("postgres").Replace("Username=postgres", "Username=nobody;Password=s3cret", StringComparison.Ordinal));
+
+        Assert.Equal(2, unreachable.ExitCode);
+        Assert.StartsWith("error: cannot reach postgres://u@127.0.0.1:1/d", unreachable.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknownUser.ExitCode);
+        Assert.Single(unknownUser.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("s3cret", unreachable.Error + unreachable.Out + unknownUser.Error + unknownUser.Out, StringComparison.Ordinal);
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
