@@ -1,6 +1,3 @@
-foreach (var (path, content) in Warehouse.Generated.WarehouseModel.Artifacts)
-{
-    var file = System.IO.Path.Combine(args[0], path);
-    System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-    System.IO.File.WriteAllText(file, content);
-}
+// The Banking warehouse's command line: generate, deploy, run, test, analyze, plan, status (see --help).
+// The compiled model (manifest and SQL) comes from the generator; the runner needs nothing else.
+return await Warehouse.Deploy.Cli.WarehouseCli.RunAsync(args, Warehouse.Generated.WarehouseModel.Artifacts);

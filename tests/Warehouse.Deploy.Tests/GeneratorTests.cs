@@ -48,9 +48,9 @@ public sealed class GeneratorTests
     [Fact]
     public void Layout_uses_the_file_name_without_prefix_as_source_folder()
     {
-        Assert.Equal("landing/accounts/dim_accounts.csv", LakeLayout.RelativePathOf("dim_accounts.csv"));
-        Assert.Equal("landing/transactions/fact_transactions.csv", LakeLayout.RelativePathOf("fact_transactions.csv"));
-        Assert.Equal("landing/accounts/dim_accounts_batch2.csv", LakeLayout.RelativePathOf("dim_accounts_batch2.csv"));
+        Assert.Equal("landing/dim_accounts/dim_accounts.csv", LakeLayout.RelativePathOf("dim_accounts.csv"));
+        Assert.Equal("landing/fact_transactions/fact_transactions.csv", LakeLayout.RelativePathOf("fact_transactions.csv"));
+        Assert.Equal("landing/dim_accounts/dim_accounts_batch2.csv", LakeLayout.RelativePathOf("dim_accounts_batch2.csv"));
     }
 
     [Fact]
@@ -62,13 +62,13 @@ public sealed class GeneratorTests
 
         var files = generator.Generate(lake.Path, 2);
 
-        Assert.Contains("landing/accounts/dim_accounts_batch2.csv", files);
-        var original = Rows(lake.Path, "landing/accounts/dim_accounts.csv").ToDictionary(r => r[0]);
-        var changed = Rows(lake.Path, "landing/accounts/dim_accounts_batch2.csv").ToList();
+        Assert.Contains("landing/dim_accounts/dim_accounts_batch2.csv", files);
+        var original = Rows(lake.Path, "landing/dim_accounts/dim_accounts.csv").ToDictionary(r => r[0]);
+        var changed = Rows(lake.Path, "landing/dim_accounts/dim_accounts_batch2.csv").ToList();
         Assert.NotEmpty(changed);
         Assert.All(changed, row => Assert.Equal(original[row[0]][..4], row[..4]));
-        var firstIds = Rows(lake.Path, "landing/transactions/fact_transactions.csv").Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var newIds = Rows(lake.Path, "landing/transactions/fact_transactions_batch2.csv").Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var firstIds = Rows(lake.Path, "landing/fact_transactions/fact_transactions.csv").Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var newIds = Rows(lake.Path, "landing/fact_transactions/fact_transactions_batch2.csv").Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(1_000, newIds.Count);
         Assert.True(newIds.Min() > firstIds.Max());
     }
@@ -79,7 +79,7 @@ public sealed class GeneratorTests
         using var lake = new TempFolder();
         new LakeGenerator(1, 0.5).Generate(lake.Path, 1);
 
-        var rows = Rows(lake.Path, "landing/transactions/fact_transactions.csv").ToList();
+        var rows = Rows(lake.Path, "landing/fact_transactions/fact_transactions.csv").ToList();
 
         Assert.Equal(5_000, rows.Count);
         Assert.All(rows, r =>

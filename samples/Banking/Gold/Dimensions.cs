@@ -65,7 +65,7 @@ public sealed record DimDates
     [Range(1, 12)] public int Month { get; init; }
     [Range(1, 4)] public int Quarter { get; init; }
     public int Year { get; init; }
-    [Range(0, 6)] public int Weekday { get; init; }
+    [Range(1, 7), Description("ISO day of the week: 1 = Monday, 7 = Sunday.")] public int Weekday { get; init; }
 }
 
 [Dimension(typeof(Silver.StgInvestmentTypes))]

@@ -51,7 +51,7 @@ public sealed record StgCustomers
 }
 
 [Staging(typeof(Bronze.DimDates), Key = nameof(DateId))]
-[Rule("valid_weekday", "weekday BETWEEN 0 AND 6", "weekday must be 0 (Monday) to 6 (Sunday)")]
+[Rule("valid_weekday", "weekday BETWEEN 1 AND 7", "weekday must be 1 (Monday) to 7 (Sunday)")]
 public sealed record StgDates
 {
     public long DateId { get; init; }

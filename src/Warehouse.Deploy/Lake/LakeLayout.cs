@@ -4,13 +4,13 @@ namespace Warehouse.Deploy.Lake;
 
 /// <summary>
 /// The lake mirrors the S3 bucket: <c>landing/&lt;source&gt;/&lt;file&gt;.csv</c>, where the source folder is the file name
-/// without its dim_/fact_ prefix and _batchN suffix (landing/accounts/dim_accounts_batch2.csv).
+/// without its _batchN suffix (landing/dim_accounts/dim_accounts_batch2.csv), matching the Banking sources' prefixes.
 /// </summary>
 public static partial class LakeLayout
 {
     public const string LandingFolder = "landing";
 
-    [GeneratedRegex(@"^(?:dim_|fact_)?(?<source>.+?)(?:_batch\d+)?$")]
+    [GeneratedRegex(@"^(?<source>.+?)(?:_batch\d+)?$")]
     private static partial Regex SourceName();
 
     public static string SourceFolderOf(string fileName)

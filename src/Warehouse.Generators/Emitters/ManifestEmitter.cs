@@ -140,7 +140,7 @@ internal static class ManifestEmitter
             .String("name", test.Name)
             .String("materialization", "test")
             .String("test_type", test.Kind)
-            .Strings("columns", test.Columns)
+            .Strings("test_columns", test.Columns)
             .String("severity", test.WarnOnly ? "warn" : "error")
             .String("attached_to", node.Id)
             .Strings("depends_on", dependsOn);
