@@ -1,0 +1,42 @@
+using Warehouse.Testing;
+
+namespace Warehouse.Generators.Tests;
+
+/// <summary>
+/// Pins every artifact the Banking sample compiles to (manifest and SQL per dialect), one verified file each
+/// with its real extension. `dotnet build` writes them to samples/Banking/warehouse before the tests run.
+/// </summary>
+public sealed class BankingSnapshotTests
+{
+    [Fact]
+    public void Every_artifact_of_the_banking_sample_is_pinned()
+    {
+        var warehouse = Path.Combine(RepositoryRoot(), "samples", "Banking", "warehouse");
+        var artifacts = Path.Combine(Path.GetTempPath(), "wh-snapshot-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Only the compiled artifacts: deploy also writes a lake, a database and run results there.
+            foreach (var folder in new[] { "duckdb", "postgres", "redshift", "dbt", "cloudformation" })
+            {
+                var source = Path.Combine(warehouse, folder);
+                if (!Directory.Exists(source)) continue;
+                foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(artifacts, Path.GetRelativePath(warehouse, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+            }
+
+            File.Copy(Path.Combine(warehouse, "manifest.json"), Path.Combine(artifacts, "manifest.json"));
+            Snapshot.VerifyDirectory(artifacts, folder: "Snapshots");
+        }
+        finally
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+}

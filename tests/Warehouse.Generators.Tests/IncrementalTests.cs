@@ -1,0 +1,94 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Warehouse.Generators.Tests;
+
+/// <summary>
+/// The pipeline caches: a second run with no change re-renders nothing, editing one record re-renders only that
+/// record's node, and no step output holds a symbol, syntax node or compilation (which would defeat caching).
+/// </summary>
+public sealed class IncrementalTests
+{
+    private const string Fact = """
+        using Warehouse.Model;
+        namespace Shop;
+        [Fact(typeof(StgOrders))]
+        [Grain("one row per order", nameof(OrderId))]
+        public sealed record FactOrders2
+        {
+            [DegenerateKey] public long OrderId { get; init; }
+            [References(typeof(DimCustomers))] public long CustomerKey { get; init; }
+            [Measure] public decimal Amount { get; init; }
+        }
+        """;
+
+    [Fact]
+    public void A_second_run_without_changes_renders_nothing_again()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        driver = driver.RunGenerators(compilation.Clone());
+
+        var steps = driver.GetRunResult().Results[0].TrackedSteps;
+        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model })
+        {
+            Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        }
+    }
+
+    [Fact]
+    public void Editing_one_record_re_renders_only_its_node()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var factTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Model1.cs");
+        var edited = compilation.ReplaceSyntaxTree(factTree, CSharpSyntaxTree.ParseText(
+            Fact.Replace("[Measure] public decimal Amount", "[Measure, Description(\"Order total\")] public decimal Amount", StringComparison.Ordinal),
+            (CSharpParseOptions)factTree.Options,
+            factTree.FilePath));
+        driver = driver.RunGenerators(edited);
+
+        var render = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Render];
+        var modified = render.SelectMany(s => s.Outputs).Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        var single = Assert.Single(modified);
+        Assert.Equal("gold.fact_orders2", ((dynamic)single.Value).Id);
+        Assert.All(render.SelectMany(s => s.Outputs).Except(modified), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+    }
+
+    [Fact]
+    public void No_step_output_holds_compilation_objects()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult().Results[0];
+
+        foreach (var (name, steps) in result.TrackedSteps)
+        {
+            foreach (var output in steps.SelectMany(s => s.Outputs))
+            {
+                AssertFree(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
+            }
+        }
+    }
+
+    private static void AssertFree(object? value, string step, HashSet<object> seen, int depth)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || depth > 30 || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel, $"step {step} holds a {value.GetType().Name}");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items) AssertFree(item, step, seen, depth + 1);
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            if (field.FieldType.IsPointer) continue;
+            AssertFree(field.GetValue(value), step, seen, depth + 1);
+        }
+    }
+}
