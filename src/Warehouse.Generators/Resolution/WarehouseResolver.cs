@@ -334,7 +334,7 @@ internal sealed class WarehouseResolver
             }
 
             dependsOn.Add(target.Spec.Id);
-            parts.Add(part with { Target = new TableRef(target.Spec.Schema, target.Spec.Name) });
+            parts.Add(part with { Target = new TableRef(target.Spec.Schema, target.Spec.Name) { IsSource = target.Spec.Kind == NodeKind.Source } });
         }
 
         var resolved = spec with { Sql = parts.ToEquatableArray(), DependsOn = dependsOn.ToEquatableArray() };

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Linq;
+using Warehouse.Generators.Emitters.Sql;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Emitters.Dbt;
+
+/// <summary>
+/// The dbt project under <c>dbt/</c> (dbt-redshift): per node, its SQL files (<see cref="Node"/>, cached with the
+/// node); for the whole model, dbt_project.yml, sources, property files, macros and generic tests
+/// (<see cref="Project"/>). See docs/dbt.md.
+/// </summary>
+internal static class DbtEmitter
+{
+    public static IEnumerable<Artifact> Node(NodeSpec node) => DbtModels.Emit(node).Select(Normalize);
+
+    public static IEnumerable<Artifact> Project(string project, IReadOnlyList<NodeSpec> nodes) =>
+        new[] { DbtProperties.Project(project, nodes) }
+            .Concat(DbtProperties.Sources(nodes))
+            .Concat(DbtProperties.Layers(nodes))
+            .Concat(DbtMacros.All())
+            .Select(Normalize)
+            .OrderBy(a => a.Path, System.StringComparer.Ordinal);
+
+    private static Artifact Normalize(Artifact artifact) => artifact with { Content = artifact.Content.Replace("\r\n", "\n") };
+}
