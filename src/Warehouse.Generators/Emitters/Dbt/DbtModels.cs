@@ -28,7 +28,7 @@ internal static class DbtModels
     {
         switch (node.Kind)
         {
-            case NodeKind.Staging:
+            case NodeKind.Staging when node.Upstream is not null:
                 yield return new Artifact(ModelPath(node), Staging(node));
                 yield return new Artifact($"{Root}models/{Folder(node.Layer)}/{QuarantineName(node)}.sql", Quarantine(node));
                 break;
@@ -39,7 +39,7 @@ internal static class DbtModels
             case NodeKind.Dimension:
                 yield return new Artifact(ModelPath(node), DimensionType1(node));
                 break;
-            case NodeKind.Fact:
+            case NodeKind.Fact when node.Upstream is not null:
                 yield return new Artifact(ModelPath(node), Fact(node));
                 break;
             case NodeKind.SqlModel:
