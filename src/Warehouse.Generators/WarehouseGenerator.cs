@@ -96,6 +96,7 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
         var nodeArtifacts = rendered.SelectMany(r => r.Artifacts).ToList();
         var artifacts = new List<Artifact>();
         artifacts.AddRange(SqlDialect.All.Select(d => SqlEmitter.Setup(d, nodes)));
+        artifacts.AddRange(Emitters.Dbt.DbtEmitter.Project(warehouse.Project, nodes));
         artifacts.Add(ManifestEmitter.Emit(warehouse.Project, nodes, nodeArtifacts.Concat(artifacts).ToList()));
         var paths = nodeArtifacts.Concat(artifacts).Select(a => a.Path);
         return new ModelOutput(artifacts.ToEquatableArray(), CSharpEmitter.Model(warehouse.Project, nodes, paths));

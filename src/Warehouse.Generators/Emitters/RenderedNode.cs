@@ -1,4 +1,5 @@
 using System.Linq;
+using Warehouse.Generators.Emitters.Dbt;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 
@@ -9,5 +10,5 @@ internal sealed record RenderedNode(string Id, EquatableArray<Artifact> Artifact
 {
     public static RenderedNode Render(NodeSpec node) =>
         new(node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id,
-            SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).ToEquatableArray());
+            SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).Concat(DbtEmitter.Node(node)).ToEquatableArray());
 }

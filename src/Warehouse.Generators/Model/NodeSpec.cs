@@ -112,6 +112,9 @@ internal sealed record NodeSpec
 internal sealed record TableRef(string Schema, string Name)
 {
     public string Id => Schema + "." + Name;
+
+    /// <summary>Resolved: the table is a bronze source (dbt spells it <c>source(...)</c>, not <c>ref(...)</c>).</summary>
+    public bool IsSource { get; init; }
 }
 
 /// <summary>How a source's files are laid out in the lake.</summary>

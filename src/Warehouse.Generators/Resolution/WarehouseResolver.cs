@@ -147,7 +147,7 @@ internal sealed class WarehouseResolver
         var resolved = spec with
         {
             Columns = columns.ToEquatableArray(),
-            Upstream = upstream is null ? null : new TableRef(upstream.Spec.Schema, upstream.Spec.Name),
+            Upstream = upstream is null ? null : TableOf(upstream.Spec),
             UpstreamColumns = upstream is null ? EquatableArray<ColumnSpec>.Empty : upstream.Spec.Columns.Select(c => new ColumnSpec { PropertyName = c.PropertyName, Name = c.Name, Type = c.Type, Nullable = true }).ToEquatableArray(),
             Key = key,
             Rules = rules.ToEquatableArray(),
@@ -207,7 +207,7 @@ internal sealed class WarehouseResolver
         var resolved = spec with
         {
             Columns = columns.ToEquatableArray(),
-            Upstream = upstream is null ? null : new TableRef(upstream.Spec.Schema, upstream.Spec.Name),
+            Upstream = upstream is null ? null : TableOf(upstream.Spec),
             DateColumn = dateColumn,
             Hierarchies = hierarchies.ToEquatableArray(),
             DependsOn = upstream is null ? EquatableArray<string>.Empty : new[] { upstream.Spec.Id }.ToEquatableArray(),
@@ -305,7 +305,7 @@ internal sealed class WarehouseResolver
         var resolved = spec with
         {
             Columns = columns.ToEquatableArray(),
-            Upstream = upstream is null ? null : new TableRef(upstream.Spec.Schema, upstream.Spec.Name),
+            Upstream = upstream is null ? null : TableOf(upstream.Spec),
             Grain = grain,
             EventDateColumn = eventDate,
             DependsOn = dependsOn.ToEquatableArray(),
@@ -334,7 +334,7 @@ internal sealed class WarehouseResolver
             }
 
             dependsOn.Add(target.Spec.Id);
-            parts.Add(part with { Target = new TableRef(target.Spec.Schema, target.Spec.Name) });
+            parts.Add(part with { Target = TableOf(target.Spec) });
         }
 
         var resolved = spec with { Sql = parts.ToEquatableArray(), DependsOn = dependsOn.ToEquatableArray() };
@@ -379,6 +379,9 @@ internal sealed class WarehouseResolver
 
         return bound;
     }
+
+    /// <summary>A reference to another node's table, marked when it is a bronze source.</summary>
+    private static TableRef TableOf(NodeSpec spec) => new(spec.Schema, spec.Name) { IsSource = spec.Kind == NodeKind.Source };
 
     /// <summary>Generic tests: implied not-null, declared column tests, key tests and the fact's grain.</summary>
     private List<TestSpec> ColumnTests(ParsedNode node, NodeSpec spec)

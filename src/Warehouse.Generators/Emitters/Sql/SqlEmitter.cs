@@ -17,8 +17,8 @@ internal sealed record Artifact(string Path, string Content);
 internal static class SqlEmitter
 {
     public const string BatchAt = "CAST('{{batch_at}}' AS TIMESTAMP)";
-    private const string BeginningOfTime = "1900-01-01 00:00:00";
-    private const string EndOfTime = "9999-12-31 00:00:00";
+    internal const string BeginningOfTime = "1900-01-01 00:00:00";
+    internal const string EndOfTime = "9999-12-31 00:00:00";
 
     public static string PathOf(SqlDialect dialect, NodeSpec node) => node.Kind switch
     {
@@ -254,9 +254,9 @@ internal static class SqlEmitter
         return sql.ToString();
     }
 
-    private sealed record Check(string Rule, string Condition, string Reason);
+    internal sealed record Check(string Rule, string Condition, string Reason);
 
-    private static List<Check> Checks(NodeSpec node, List<string> sourceColumns, SqlDialect dialect, Dictionary<string, SqlType> sourceTypes)
+    internal static List<Check> Checks(NodeSpec node, List<string> sourceColumns, SqlDialect dialect, Dictionary<string, SqlType> sourceTypes)
     {
         var checks = new List<Check>();
         foreach (var column in sourceColumns)
@@ -291,13 +291,13 @@ internal static class SqlEmitter
     }
 
     /// <summary>The declared types of the source columns a staging model reads; silver casts their text to them.</summary>
-    private static Dictionary<string, SqlType> SourceTypes(NodeSpec node) =>
+    internal static Dictionary<string, SqlType> SourceTypes(NodeSpec node) =>
         node.UpstreamColumns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
 
-    private static string Clean(string text, bool trim) => trim ? $"TRIM({text})" : text;
+    internal static string Clean(string text, bool trim) => trim ? $"TRIM({text})" : text;
 
     /// <summary>A model column's value: derived expression or upstream column, its default, cast to its type.</summary>
-    private static string ColumnValue(ColumnSpec column, SqlDialect dialect, Func<string, string> upstream, Dictionary<string, SqlType>? upstreamTypes = null)
+    internal static string ColumnValue(ColumnSpec column, SqlDialect dialect, Func<string, string> upstream, Dictionary<string, SqlType>? upstreamTypes = null)
     {
         string value;
         if (column.Derived is not null)
@@ -339,7 +339,7 @@ internal static class SqlEmitter
         return sql.ToString();
     }
 
-    private static string UnknownValue(ColumnSpec column, SqlDialect dialect) => column.Role switch
+    internal static string UnknownValue(ColumnSpec column, SqlDialect dialect) => column.Role switch
     {
         ColumnRole.SurrogateKey => "-1",
         _ when column.Nullable && column.Role != ColumnRole.BusinessKey => "NULL",

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Warehouse.Generators.Emitters.Dbt;
+
+/// <summary>A YAML value: a mapping (keys in insertion order), a sequence or a scalar.</summary>
+internal abstract class YamlNode
+{
+}
+
+internal sealed class YamlMap : YamlNode
+{
+    public List<KeyValuePair<string, YamlNode>> Entries { get; } = new();
+
+    /// <summary>Adds <paramref name="key"/> unless <paramref name="value"/> is null.</summary>
+    public YamlMap Add(string key, YamlNode? value)
+    {
+        if (value is not null) Entries.Add(new KeyValuePair<string, YamlNode>(key, value));
+        return this;
+    }
+
+    public YamlMap Add(string key, string? value) => value is null ? this : Add(key, YamlScalar.String(value));
+
+    public YamlMap Add(string key, bool value) => Add(key, YamlScalar.Bool(value));
+
+    public bool IsEmpty => Entries.Count == 0;
+}
+
+internal sealed class YamlList : YamlNode
+{
+    public List<YamlNode> Items { get; } = new();
+
+    public YamlList Add(YamlNode item)
+    {
+        Items.Add(item);
+        return this;
+    }
+
+    public static YamlList Strings(IEnumerable<string> values)
+    {
+        var list = new YamlList();
+        foreach (var value in values) list.Add(YamlScalar.String(value));
+        return list;
+    }
+}
+
+/// <summary>A scalar, already spelled as YAML (quoted where a plain scalar could be misread).</summary>
+internal sealed class YamlScalar : YamlNode
+{
+    private static readonly Regex Plain = new(@"^\+?[A-Za-z_][A-Za-z0-9_./-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex Numeric = new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>Plain scalars YAML 1.1 (PyYAML, dbt) or 1.2 would read as booleans or null.</summary>
+    private static readonly HashSet<string> Special = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+    };
+
+    private YamlScalar(string text) => Text = text;
+
+    public string Text { get; }
+
+    public static YamlScalar String(string value) => new(Quote(value));
+
+    public static YamlScalar Bool(bool value) => new(value ? "true" : "false");
+
+    public static YamlScalar Number(long value) => new(value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A number given as text: plain when it is a plain decimal number, else a quoted string.</summary>
+    public static YamlScalar NumberText(string value) => Numeric.IsMatch(value) ? new YamlScalar(value) : String(value);
+
+    /// <summary>Spells a string so that every YAML reader reads back exactly it, as a string.</summary>
+    public static string Quote(string value)
+    {
+        if (Plain.IsMatch(value) && !Special.Contains(value)) return value;
+        if (value.IndexOfAny(new[] { '\n', '\r', '\t', '\\', '"' }) < 0 && !HasControl(value))
+        {
+            return "'" + value.Replace("'", "''") + "'";
+        }
+
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ') builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    else builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static bool HasControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ') return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// Writes a <see cref="YamlNode"/> tree as block YAML: two-space indents, sequences indented under their key,
+/// LF line endings, an optional comment header. Deterministic: the order is the tree's.
+/// </summary>
+internal static class YamlWriter
+{
+    public static string Write(YamlMap document, string? comment = null)
+    {
+        var text = new StringBuilder();
+        if (comment is not null)
+        {
+            foreach (var line in comment.Split('\n'))
+            {
+                text.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
+            }
+        }
+
+        WriteMap(text, document, 0);
+        return text.ToString();
+    }
+
+    private static void WriteMap(StringBuilder text, YamlMap map, int indent)
+    {
+        foreach (var entry in map.Entries)
+        {
+            text.Append(' ', indent).Append(YamlScalar.Quote(entry.Key)).Append(':');
+            WriteValue(text, entry.Value, indent);
+        }
+    }
+
+    /// <summary>Writes the value after "key:" or "- ", ending the line.</summary>
+    private static void WriteValue(StringBuilder text, YamlNode value, int indent)
+    {
+        switch (value)
+        {
+            case YamlScalar scalar:
+                text.Append(' ').Append(scalar.Text).Append('\n');
+                break;
+            case YamlMap { IsEmpty: true }:
+                text.Append(" {}\n");
+                break;
+            case YamlList { Items.Count: 0 }:
+                text.Append(" []\n");
+                break;
+            case YamlMap map:
+                text.Append('\n');
+                WriteMap(text, map, indent + 2);
+                break;
+            case YamlList list:
+                text.Append('\n');
+                WriteList(text, list, indent + 2);
+                break;
+        }
+    }
+
+    private static void WriteList(StringBuilder text, YamlList list, int indent)
+    {
+        foreach (var item in list.Items)
+        {
+            text.Append(' ', indent).Append('-');
+            if (item is YamlMap { IsEmpty: false } map)
+            {
+                // The first entry shares the dash's line; the rest align under it.
+                var first = true;
+                foreach (var entry in map.Entries)
+                {
+                    if (!first) text.Append(' ', indent + 2);
+                    else text.Append(' ');
+                    first = false;
+                    text.Append(YamlScalar.Quote(entry.Key)).Append(':');
+                    WriteValue(text, entry.Value, indent + 2);
+                }
+            }
+            else if (item is YamlList { Items.Count: > 0 } inner)
+            {
+                text.Append('\n');
+                WriteList(text, inner, indent + 2);
+            }
+            else
+            {
+                WriteValue(text, item, indent);
+            }
+        }
+    }
+}
