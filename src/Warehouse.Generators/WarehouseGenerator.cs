@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Emitters.CloudFormation;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing;
@@ -98,6 +99,7 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
         artifacts.AddRange(SqlDialect.All.Select(d => SqlEmitter.Setup(d, nodes)));
         artifacts.AddRange(Emitters.Dbt.DbtEmitter.Project(warehouse.Project, nodes));
         artifacts.Add(ManifestEmitter.Emit(warehouse.Project, nodes, nodeArtifacts.Concat(artifacts).ToList()));
+        if (CloudFormationEmitter.TryEmit(warehouse.Project, nodes) is { } template) artifacts.Add(template);
         var paths = nodeArtifacts.Concat(artifacts).Select(a => a.Path);
         return new ModelOutput(artifacts.ToEquatableArray(), CSharpEmitter.Model(warehouse.Project, nodes, paths));
     }

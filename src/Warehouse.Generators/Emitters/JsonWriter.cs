@@ -6,7 +6,7 @@ namespace Warehouse.Generators.Emitters;
 
 /// <summary>
 /// A minimal indenting JSON writer. Generators run inside the compiler and cannot bring package dependencies
-/// along easily, so System.Text.Json is not available here; this writes exactly the subset the manifest needs,
+/// along easily, so System.Text.Json is not available here; this writes exactly the subset the artifacts need (objects, arrays, strings, integers, booleans),
 /// deterministically (two spaces, LF, invariant culture).
 /// </summary>
 internal sealed class JsonWriter
@@ -29,7 +29,11 @@ internal sealed class JsonWriter
 
     public JsonWriter Number(string name, long value) => Raw(name, value.ToString(CultureInfo.InvariantCulture));
 
+    public JsonWriter Number(long value) => Raw(null, value.ToString(CultureInfo.InvariantCulture));
+
     public JsonWriter Bool(string name, bool value) => Raw(name, value ? "true" : "false");
+
+    public JsonWriter Bool(bool value) => Raw(null, value ? "true" : "false");
 
     public JsonWriter Strings(string name, IEnumerable<string> values)
     {
