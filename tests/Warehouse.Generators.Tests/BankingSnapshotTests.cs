@@ -1,4 +1,4 @@
-using Warehouse.Testing;
+using Warehouse.Testing.Snapshots;
 
 namespace Warehouse.Generators.Tests;
 

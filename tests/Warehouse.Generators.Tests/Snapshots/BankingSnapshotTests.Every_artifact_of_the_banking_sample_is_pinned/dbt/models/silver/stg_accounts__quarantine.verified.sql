@@ -1,0 +1,86 @@
+{{ config(materialized='view', bind=False) }}
+-- silver.stg_accounts__quarantine: the rows of bronze.dim_accounts that silver.stg_accounts leaves out, with the rule and the reason.
+-- A late-binding view over every lake file now in the bronze source: unlike the Warehouse runner's quarantine
+-- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
+WITH "raw" AS (
+    SELECT
+        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
+        NULLIF(TRIM(CAST("account_number" AS VARCHAR(65535))), '') AS "raw__account_number",
+        NULLIF(TRIM(CAST("account_balance" AS VARCHAR(65535))), '') AS "raw__account_balance",
+        NULLIF(TRIM(CAST("credit_score" AS VARCHAR(65535))), '') AS "raw__credit_score",
+        NULLIF(TRIM(CAST("account_type" AS VARCHAR(65535))), '') AS "raw__account_type",
+        "$path" AS "_source_file"
+    FROM {{ source('bronze', 'dim_accounts') }}
+), "typed" AS (
+    SELECT
+        "raw".*,
+        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
+        CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
+        CAST("raw__account_number" AS VARCHAR(20)) AS "src__account_number",
+        CAST("raw__account_balance" AS DECIMAL(18,2)) AS "src__account_balance",
+        CAST("raw__credit_score" AS INTEGER) AS "src__credit_score",
+        CAST("raw__account_type" AS VARCHAR(20)) AS "src__account_type"
+    FROM "raw"
+), "modelled" AS (
+    SELECT
+        "typed".*,
+        "src__account_id" AS "out__account_id",
+        "src__customer_id" AS "out__customer_id",
+        "src__account_number" AS "out__account_number",
+        CAST(INITCAP("src__account_type") AS VARCHAR(20)) AS "out__account_type",
+        "src__account_balance" AS "out__account_balance",
+        "src__credit_score" AS "out__credit_score"
+    FROM "typed"
+), "checked" AS (
+    SELECT
+        "modelled".*,
+        CASE
+            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'invalid_account_id'
+            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'invalid_customer_id'
+            WHEN LENGTH("raw__account_number") > 20 THEN 'too_long_account_number'
+            WHEN "raw__account_balance" IS NOT NULL AND "src__account_balance" IS NULL THEN 'invalid_account_balance'
+            WHEN "raw__credit_score" IS NOT NULL AND "src__credit_score" IS NULL THEN 'invalid_credit_score'
+            WHEN LENGTH("raw__account_type") > 20 THEN 'too_long_account_type'
+            WHEN "out__account_id" IS NULL THEN 'missing_account_id'
+            WHEN "out__customer_id" IS NULL THEN 'missing_customer_id'
+            WHEN "out__account_number" IS NULL THEN 'missing_account_number'
+            WHEN "out__account_type" IS NULL THEN 'missing_account_type'
+            WHEN "out__account_balance" IS NULL THEN 'missing_account_balance'
+            WHEN "out__credit_score" IS NULL THEN 'missing_credit_score'
+            WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'known_account_type'
+        END AS "__rule",
+        CASE
+            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
+            WHEN LENGTH("raw__account_number") > 20 THEN 'account_number is longer than 20 characters'
+            WHEN "raw__account_balance" IS NOT NULL AND "src__account_balance" IS NULL THEN 'account_balance: ''' || "raw__account_balance" || ''' is not a valid DECIMAL(18,2)'
+            WHEN "raw__credit_score" IS NOT NULL AND "src__credit_score" IS NULL THEN 'credit_score: ''' || "raw__credit_score" || ''' is not a valid INTEGER'
+            WHEN LENGTH("raw__account_type") > 20 THEN 'account_type is longer than 20 characters'
+            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+            WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
+            WHEN "out__account_number" IS NULL THEN 'account_number is required but missing'
+            WHEN "out__account_type" IS NULL THEN 'account_type is required but missing'
+            WHEN "out__account_balance" IS NULL THEN 'account_balance is required but missing'
+            WHEN "out__credit_score" IS NULL THEN 'credit_score is required but missing'
+            WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'account type is not one the bank offers'
+        END AS "__reason"
+    FROM "modelled"
+), "ranked" AS (
+    SELECT
+        "checked".*,
+        ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__account_id" ORDER BY "_source_file" DESC, "raw__account_id" DESC, "raw__customer_id" DESC, "raw__account_number" DESC, "raw__account_balance" DESC, "raw__credit_score" DESC, "raw__account_type" DESC) AS "__rank"
+    FROM "checked"
+)
+SELECT
+    "raw__account_id" AS "account_id",
+    "raw__customer_id" AS "customer_id",
+    "raw__account_number" AS "account_number",
+    "raw__account_balance" AS "account_balance",
+    "raw__credit_score" AS "credit_score",
+    "raw__account_type" AS "account_type",
+    "_source_file",
+    COALESCE("__rule", 'duplicate_key') AS "_rule",
+    COALESCE("__reason", 'a later row has the same account_id') AS "_reason"
+FROM "ranked"
+WHERE "__rule" IS NOT NULL OR "__rank" > 1

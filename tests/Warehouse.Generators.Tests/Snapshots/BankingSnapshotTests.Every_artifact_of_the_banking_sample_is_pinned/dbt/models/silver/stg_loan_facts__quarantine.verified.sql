@@ -1,0 +1,100 @@
+{{ config(materialized='view', bind=False) }}
+-- silver.stg_loan_facts__quarantine: the rows of bronze.fact_loans that silver.stg_loan_facts leaves out, with the rule and the reason.
+-- A late-binding view over every lake file now in the bronze source: unlike the Warehouse runner's quarantine
+-- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
+WITH "raw" AS (
+    SELECT
+        NULLIF(TRIM(CAST("loan_fact_id" AS VARCHAR(65535))), '') AS "raw__loan_fact_id",
+        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(CAST("loan_id" AS VARCHAR(65535))), '') AS "raw__loan_id",
+        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(CAST("loan_amount" AS VARCHAR(65535))), '') AS "raw__loan_amount",
+        NULLIF(TRIM(CAST("loan_status" AS VARCHAR(65535))), '') AS "raw__loan_status",
+        "$path" AS "_source_file"
+    FROM {{ source('bronze', 'fact_loans') }}
+), "typed" AS (
+    SELECT
+        "raw".*,
+        CAST("raw__loan_fact_id" AS BIGINT) AS "src__loan_fact_id",
+        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
+        CAST("raw__loan_id" AS BIGINT) AS "src__loan_id",
+        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
+        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
+        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
+        CAST("raw__loan_amount" AS DECIMAL(18,2)) AS "src__loan_amount",
+        CAST("raw__loan_status" AS VARCHAR(20)) AS "src__loan_status"
+    FROM "raw"
+), "modelled" AS (
+    SELECT
+        "typed".*,
+        "src__loan_fact_id" AS "out__loan_fact_id",
+        "src__date_id" AS "out__date_id",
+        "src__loan_id" AS "out__loan_id",
+        "src__account_id" AS "out__account_id",
+        "src__location_id" AS "out__location_id",
+        "src__currency_id" AS "out__currency_id",
+        "src__loan_amount" AS "out__loan_amount",
+        "src__loan_status" AS "out__loan_status"
+    FROM "typed"
+), "checked" AS (
+    SELECT
+        "modelled".*,
+        CASE
+            WHEN "raw__loan_fact_id" IS NOT NULL AND "src__loan_fact_id" IS NULL THEN 'invalid_loan_fact_id'
+            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'invalid_date_id'
+            WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'invalid_loan_id'
+            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'invalid_account_id'
+            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'invalid_location_id'
+            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'invalid_currency_id'
+            WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'invalid_loan_amount'
+            WHEN LENGTH("raw__loan_status") > 20 THEN 'too_long_loan_status'
+            WHEN "out__loan_fact_id" IS NULL THEN 'missing_loan_fact_id'
+            WHEN "out__date_id" IS NULL THEN 'missing_date_id'
+            WHEN "out__loan_id" IS NULL THEN 'missing_loan_id'
+            WHEN "out__account_id" IS NULL THEN 'missing_account_id'
+            WHEN "out__location_id" IS NULL THEN 'missing_location_id'
+            WHEN "out__currency_id" IS NULL THEN 'missing_currency_id'
+            WHEN "out__loan_amount" IS NULL THEN 'missing_loan_amount'
+            WHEN "out__loan_status" IS NULL THEN 'missing_loan_status'
+        END AS "__rule",
+        CASE
+            WHEN "raw__loan_fact_id" IS NOT NULL AND "src__loan_fact_id" IS NULL THEN 'loan_fact_id: ''' || "raw__loan_fact_id" || ''' is not a valid BIGINT'
+            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+            WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'loan_id: ''' || "raw__loan_id" || ''' is not a valid BIGINT'
+            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+            WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'loan_amount: ''' || "raw__loan_amount" || ''' is not a valid DECIMAL(18,2)'
+            WHEN LENGTH("raw__loan_status") > 20 THEN 'loan_status is longer than 20 characters'
+            WHEN "out__loan_fact_id" IS NULL THEN 'loan_fact_id is required but missing'
+            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+            WHEN "out__loan_id" IS NULL THEN 'loan_id is required but missing'
+            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+            WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
+            WHEN "out__loan_status" IS NULL THEN 'loan_status is required but missing'
+        END AS "__reason"
+    FROM "modelled"
+), "ranked" AS (
+    SELECT
+        "checked".*,
+        ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_fact_id" ORDER BY "_source_file" DESC, "raw__loan_fact_id" DESC, "raw__date_id" DESC, "raw__loan_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__loan_amount" DESC, "raw__loan_status" DESC) AS "__rank"
+    FROM "checked"
+)
+SELECT
+    "raw__loan_fact_id" AS "loan_fact_id",
+    "raw__date_id" AS "date_id",
+    "raw__loan_id" AS "loan_id",
+    "raw__account_id" AS "account_id",
+    "raw__location_id" AS "location_id",
+    "raw__currency_id" AS "currency_id",
+    "raw__loan_amount" AS "loan_amount",
+    "raw__loan_status" AS "loan_status",
+    "_source_file",
+    COALESCE("__rule", 'duplicate_key') AS "_rule",
+    COALESCE("__reason", 'a later row has the same loan_fact_id') AS "_reason"
+FROM "ranked"
+WHERE "__rule" IS NOT NULL OR "__rank" > 1

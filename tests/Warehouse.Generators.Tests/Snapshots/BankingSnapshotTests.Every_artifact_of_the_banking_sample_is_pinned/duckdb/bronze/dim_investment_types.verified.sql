@@ -1,0 +1,9 @@
+-- bronze.dim_investment_types: source from Banking.Bronze.DimInvestmentTypes
+-- Investment products.
+-- Reads the lake files as text; silver casts and checks them.
+CREATE OR REPLACE VIEW "bronze"."dim_investment_types" AS
+SELECT
+    "investment_type_id",
+    "investment_type_name",
+    REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
+FROM READ_CSV('{{lake_root}}/landing/dim_investment_types/dim_investment_types*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'investment_type_id': 'VARCHAR', 'investment_type_name': 'VARCHAR'});

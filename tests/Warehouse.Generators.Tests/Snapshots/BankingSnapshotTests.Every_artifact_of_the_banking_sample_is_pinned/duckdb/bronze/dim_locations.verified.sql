@@ -1,0 +1,12 @@
+-- bronze.dim_locations: source from Banking.Bronze.DimLocations
+-- Branch and ATM locations.
+-- Reads the lake files as text; silver casts and checks them.
+CREATE OR REPLACE VIEW "bronze"."dim_locations" AS
+SELECT
+    "location_id",
+    "city",
+    "state",
+    "country",
+    "postal_code",
+    REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
+FROM READ_CSV('{{lake_root}}/landing/dim_locations/dim_locations*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'location_id': 'VARCHAR', 'city': 'VARCHAR', 'state': 'VARCHAR', 'country': 'VARCHAR', 'postal_code': 'VARCHAR'});

@@ -1,0 +1,75 @@
+-- silver.stg_investment_types: staging from Banking.Silver.StgInvestmentTypes
+CREATE TABLE IF NOT EXISTS "silver"."stg_investment_types" (
+    "investment_type_id" BIGINT NOT NULL,
+    "investment_type_name" VARCHAR(100) NOT NULL,
+    "_source_file" VARCHAR(1024) NOT NULL,
+    "_batch_at" TIMESTAMP NOT NULL
+);
+-- Rows that fail a cast, a required column, a rule or de-duplication, with the reason; as delivered.
+CREATE TABLE IF NOT EXISTS "silver"."stg_investment_types__quarantine" (
+    "investment_type_id" VARCHAR(65535),
+    "investment_type_name" VARCHAR(65535),
+    "_source_file" VARCHAR(1024) NOT NULL,
+    "_rule" VARCHAR(256) NOT NULL,
+    "_reason" VARCHAR(2048) NOT NULL,
+    "_batch_at" TIMESTAMP NOT NULL
+);
+DROP TABLE IF EXISTS "__batch_stg_investment_types";
+CREATE TEMPORARY TABLE "__batch_stg_investment_types" AS
+WITH "raw" AS (
+    SELECT
+        NULLIF(TRIM("investment_type_id"), '') AS "raw__investment_type_id",
+        NULLIF(TRIM("investment_type_name"), '') AS "raw__investment_type_name",
+        "_source_file" AS "_source_file"
+    FROM "bronze"."dim_investment_types"
+    WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investment_types')
+), "typed" AS (
+    SELECT
+        "raw".*,
+        TRY_CAST("raw__investment_type_id" AS BIGINT) AS "src__investment_type_id",
+        TRY_CAST("raw__investment_type_name" AS VARCHAR(100)) AS "src__investment_type_name"
+    FROM "raw"
+), "modelled" AS (
+    SELECT
+        "typed".*,
+        "src__investment_type_id" AS "out__investment_type_id",
+        "src__investment_type_name" AS "out__investment_type_name"
+    FROM "typed"
+), "checked" AS (
+    SELECT
+        "modelled".*,
+        CASE
+            WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'invalid_investment_type_id'
+            WHEN LENGTH("raw__investment_type_name") > 100 THEN 'too_long_investment_type_name'
+            WHEN "out__investment_type_id" IS NULL THEN 'missing_investment_type_id'
+            WHEN "out__investment_type_name" IS NULL THEN 'missing_investment_type_name'
+        END AS "__rule",
+        CASE
+            WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'investment_type_id: ''' || "raw__investment_type_id" || ''' is not a valid BIGINT'
+            WHEN LENGTH("raw__investment_type_name") > 100 THEN 'investment_type_name is longer than 100 characters'
+            WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
+            WHEN "out__investment_type_name" IS NULL THEN 'investment_type_name is required but missing'
+        END AS "__reason"
+    FROM "modelled"
+)
+SELECT
+    "checked".*,
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_type_id" ORDER BY "_source_file" DESC, "raw__investment_type_id" DESC, "raw__investment_type_name" DESC) AS "__rank"
+FROM "checked";
+INSERT INTO "silver"."stg_investment_types__quarantine" ("investment_type_id", "investment_type_name", "_source_file", "_rule", "_reason", "_batch_at")
+SELECT "raw__investment_type_id", "raw__investment_type_name", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same investment_type_id'), CAST('{{batch_at}}' AS TIMESTAMP)
+FROM "__batch_stg_investment_types"
+WHERE "__rule" IS NOT NULL OR "__rank" > 1;
+DELETE FROM "silver"."stg_investment_types"
+WHERE "investment_type_id" IN (SELECT "out__investment_type_id" FROM "__batch_stg_investment_types" WHERE "__rule" IS NULL AND "__rank" = 1);
+INSERT INTO "silver"."stg_investment_types" ("investment_type_id", "investment_type_name", "_source_file", "_batch_at")
+SELECT "out__investment_type_id", "out__investment_type_name", "_source_file", CAST('{{batch_at}}' AS TIMESTAMP)
+FROM "__batch_stg_investment_types"
+WHERE "__rule" IS NULL AND "__rank" = 1;
+INSERT INTO "_warehouse"."processed_files" ("node", "source_file", "batch_at", "rows_read", "rows_loaded", "rows_quarantined")
+SELECT 'silver.stg_investment_types', "_source_file", CAST('{{batch_at}}' AS TIMESTAMP), COUNT(*),
+    SUM(CASE WHEN "__rule" IS NULL AND "__rank" = 1 THEN 1 ELSE 0 END),
+    SUM(CASE WHEN "__rule" IS NULL AND "__rank" = 1 THEN 0 ELSE 1 END)
+FROM "__batch_stg_investment_types"
+GROUP BY "_source_file";
+DROP TABLE "__batch_stg_investment_types";

@@ -1,0 +1,4 @@
+-- not_null test on gold.fact_customer_interactions(interaction_rating), severity error: returns the failing rows.
+SELECT *
+FROM "gold"."fact_customer_interactions"
+WHERE "interaction_rating" IS NULL;

@@ -1,0 +1,4 @@
+-- not_null test on silver.stg_accounts(account_balance), severity error: returns the failing rows.
+SELECT *
+FROM "silver"."stg_accounts"
+WHERE "account_balance" IS NULL;

@@ -1,0 +1,4 @@
+-- not_null test on silver.stg_investment_types(investment_type_name), severity error: returns the failing rows.
+SELECT *
+FROM "silver"."stg_investment_types"
+WHERE "investment_type_name" IS NULL;

@@ -1,0 +1,4 @@
+-- not_null test on silver.stg_investments(investment_id), severity error: returns the failing rows.
+SELECT *
+FROM "silver"."stg_investments"
+WHERE "investment_id" IS NULL;

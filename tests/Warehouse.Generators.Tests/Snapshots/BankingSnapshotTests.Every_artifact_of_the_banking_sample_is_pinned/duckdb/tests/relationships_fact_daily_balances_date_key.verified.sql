@@ -1,0 +1,5 @@
+-- relationships test on gold.fact_daily_balances(date_key), severity error: returns the failing rows.
+SELECT c.*
+FROM "gold"."fact_daily_balances" AS c
+LEFT JOIN "gold"."dim_dates" AS p ON p."date_key" = c."date_key"
+WHERE c."date_key" IS NOT NULL AND p."date_key" IS NULL;

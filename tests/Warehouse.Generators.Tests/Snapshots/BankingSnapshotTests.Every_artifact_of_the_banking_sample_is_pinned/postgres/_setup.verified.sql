@@ -1,0 +1,61 @@
+-- Schemas and bookkeeping for every deploy. Idempotent.
+CREATE SCHEMA IF NOT EXISTS "_warehouse";
+CREATE SCHEMA IF NOT EXISTS "bronze";
+CREATE SCHEMA IF NOT EXISTS "gold";
+CREATE SCHEMA IF NOT EXISTS "silver";
+CREATE TABLE IF NOT EXISTS "_warehouse"."processed_files" (
+    "node" VARCHAR(256) NOT NULL,
+    "source_file" VARCHAR(1024) NOT NULL,
+    "batch_at" TIMESTAMP NOT NULL,
+    "rows_read" BIGINT NOT NULL,
+    "rows_loaded" BIGINT NOT NULL,
+    "rows_quarantined" BIGINT NOT NULL
+);
+CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS BIGINT);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_numeric"(value TEXT) RETURNS NUMERIC
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS NUMERIC);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_double"(value TEXT) RETURNS DOUBLE PRECISION
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS DOUBLE PRECISION);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_boolean"(value TEXT) RETURNS BOOLEAN
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS BOOLEAN);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_date"(value TEXT) RETURNS DATE
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS DATE);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_timestamp"(value TEXT) RETURNS TIMESTAMP
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN CAST(value AS TIMESTAMP);
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;

@@ -1,0 +1,14 @@
+-- bronze.fact_investments: source from Banking.Bronze.FactInvestments
+-- Investments made from accounts.
+-- The runner fills this table from the lake files with binary COPY, one file at a time.
+CREATE TABLE IF NOT EXISTS "bronze"."fact_investments" (
+    "investment_id" TEXT,
+    "date_id" TEXT,
+    "investment_type_id" TEXT,
+    "account_id" TEXT,
+    "location_id" TEXT,
+    "currency_id" TEXT,
+    "investment_amount" TEXT,
+    "investment_return" TEXT,
+    "_source_file" TEXT NOT NULL
+);

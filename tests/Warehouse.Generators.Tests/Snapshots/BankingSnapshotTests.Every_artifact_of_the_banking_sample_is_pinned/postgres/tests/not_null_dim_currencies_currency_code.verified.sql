@@ -1,0 +1,4 @@
+-- not_null test on gold.dim_currencies(currency_code), severity error: returns the failing rows.
+SELECT *
+FROM "gold"."dim_currencies"
+WHERE "currency_code" IS NULL;

@@ -1,0 +1,4 @@
+-- not_null test on gold.dim_investment_types(investment_type_name), severity error: returns the failing rows.
+SELECT *
+FROM "gold"."dim_investment_types"
+WHERE "investment_type_name" IS NULL;

@@ -1,0 +1,4 @@
+-- not_null test on silver.stg_loan_facts(loan_amount), severity error: returns the failing rows.
+SELECT *
+FROM "silver"."stg_loan_facts"
+WHERE "loan_amount" IS NULL;

@@ -1,0 +1,12 @@
+-- Schemas and bookkeeping for every deploy. Idempotent.
+CREATE SCHEMA IF NOT EXISTS "_warehouse";
+CREATE SCHEMA IF NOT EXISTS "gold";
+CREATE SCHEMA IF NOT EXISTS "silver";
+CREATE TABLE IF NOT EXISTS "_warehouse"."processed_files" (
+    "node" VARCHAR(256) NOT NULL,
+    "source_file" VARCHAR(1024) NOT NULL,
+    "batch_at" TIMESTAMP NOT NULL,
+    "rows_read" BIGINT NOT NULL,
+    "rows_loaded" BIGINT NOT NULL,
+    "rows_quarantined" BIGINT NOT NULL
+);

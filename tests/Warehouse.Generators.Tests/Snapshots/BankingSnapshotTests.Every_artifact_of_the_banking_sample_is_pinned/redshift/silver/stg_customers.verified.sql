@@ -1,0 +1,133 @@
+-- silver.stg_customers: staging from Banking.Silver.StgCustomers
+-- Customers with normalised names and e-mail addresses.
+CREATE TABLE IF NOT EXISTS "silver"."stg_customers" (
+    "customer_id" BIGINT NOT NULL,
+    "first_name" VARCHAR(100) NOT NULL,
+    "last_name" VARCHAR(100) NOT NULL,
+    "full_name" VARCHAR(201) NOT NULL,
+    "email" VARCHAR(200),
+    "address" VARCHAR(300),
+    "city" VARCHAR(100),
+    "state" VARCHAR(100),
+    "postal_code" VARCHAR(20),
+    "phone_number" VARCHAR(40),
+    "_source_file" VARCHAR(1024) NOT NULL,
+    "_batch_at" TIMESTAMP NOT NULL
+)
+DISTSTYLE AUTO
+COMPOUND SORTKEY ("customer_id");
+-- Rows that fail a cast, a required column, a rule or de-duplication, with the reason; as delivered.
+CREATE TABLE IF NOT EXISTS "silver"."stg_customers__quarantine" (
+    "customer_id" VARCHAR(65535),
+    "address" VARCHAR(65535),
+    "city" VARCHAR(65535),
+    "state" VARCHAR(65535),
+    "postal_code" VARCHAR(65535),
+    "phone_number" VARCHAR(65535),
+    "first_name" VARCHAR(65535),
+    "last_name" VARCHAR(65535),
+    "email" VARCHAR(65535),
+    "_source_file" VARCHAR(1024) NOT NULL,
+    "_rule" VARCHAR(256) NOT NULL,
+    "_reason" VARCHAR(2048) NOT NULL,
+    "_batch_at" TIMESTAMP NOT NULL
+);
+DROP TABLE IF EXISTS "__batch_stg_customers";
+CREATE TEMPORARY TABLE "__batch_stg_customers" AS
+WITH "raw" AS (
+    SELECT
+        NULLIF(TRIM(CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
+        NULLIF(TRIM(CAST("address" AS VARCHAR(65535))), '') AS "raw__address",
+        NULLIF(TRIM(CAST("city" AS VARCHAR(65535))), '') AS "raw__city",
+        NULLIF(TRIM(CAST("state" AS VARCHAR(65535))), '') AS "raw__state",
+        NULLIF(TRIM(CAST("postal_code" AS VARCHAR(65535))), '') AS "raw__postal_code",
+        NULLIF(TRIM(CAST("phone_number" AS VARCHAR(65535))), '') AS "raw__phone_number",
+        NULLIF(TRIM(CAST("first_name" AS VARCHAR(65535))), '') AS "raw__first_name",
+        NULLIF(TRIM(CAST("last_name" AS VARCHAR(65535))), '') AS "raw__last_name",
+        NULLIF(TRIM(CAST("email" AS VARCHAR(65535))), '') AS "raw__email",
+        "$path" AS "_source_file"
+    FROM "bronze"."dim_customers"
+    WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customers')
+), "typed" AS (
+    SELECT
+        "raw".*,
+        CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
+        CAST("raw__address" AS VARCHAR(300)) AS "src__address",
+        CAST("raw__city" AS VARCHAR(100)) AS "src__city",
+        CAST("raw__state" AS VARCHAR(100)) AS "src__state",
+        CAST("raw__postal_code" AS VARCHAR(20)) AS "src__postal_code",
+        CAST("raw__phone_number" AS VARCHAR(40)) AS "src__phone_number",
+        CAST("raw__first_name" AS VARCHAR(100)) AS "src__first_name",
+        CAST("raw__last_name" AS VARCHAR(100)) AS "src__last_name",
+        CAST("raw__email" AS VARCHAR(200)) AS "src__email"
+    FROM "raw"
+), "modelled" AS (
+    SELECT
+        "typed".*,
+        "src__customer_id" AS "out__customer_id",
+        CAST(INITCAP("src__first_name") AS VARCHAR(100)) AS "out__first_name",
+        CAST(INITCAP("src__last_name") AS VARCHAR(100)) AS "out__last_name",
+        CAST(((INITCAP("src__first_name") || ' ') || INITCAP("src__last_name")) AS VARCHAR(201)) AS "out__full_name",
+        CAST(LOWER("src__email") AS VARCHAR(200)) AS "out__email",
+        "src__address" AS "out__address",
+        "src__city" AS "out__city",
+        "src__state" AS "out__state",
+        "src__postal_code" AS "out__postal_code",
+        "src__phone_number" AS "out__phone_number"
+    FROM "typed"
+), "checked" AS (
+    SELECT
+        "modelled".*,
+        CASE
+            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'invalid_customer_id'
+            WHEN LENGTH("raw__address") > 300 THEN 'too_long_address'
+            WHEN LENGTH("raw__city") > 100 THEN 'too_long_city'
+            WHEN LENGTH("raw__state") > 100 THEN 'too_long_state'
+            WHEN LENGTH("raw__postal_code") > 20 THEN 'too_long_postal_code'
+            WHEN LENGTH("raw__phone_number") > 40 THEN 'too_long_phone_number'
+            WHEN LENGTH("raw__first_name") > 100 THEN 'too_long_first_name'
+            WHEN LENGTH("raw__last_name") > 100 THEN 'too_long_last_name'
+            WHEN LENGTH("raw__email") > 200 THEN 'too_long_email'
+            WHEN "out__customer_id" IS NULL THEN 'missing_customer_id'
+            WHEN "out__first_name" IS NULL THEN 'missing_first_name'
+            WHEN "out__last_name" IS NULL THEN 'missing_last_name'
+            WHEN "out__full_name" IS NULL THEN 'missing_full_name'
+        END AS "__rule",
+        CASE
+            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
+            WHEN LENGTH("raw__address") > 300 THEN 'address is longer than 300 characters'
+            WHEN LENGTH("raw__city") > 100 THEN 'city is longer than 100 characters'
+            WHEN LENGTH("raw__state") > 100 THEN 'state is longer than 100 characters'
+            WHEN LENGTH("raw__postal_code") > 20 THEN 'postal_code is longer than 20 characters'
+            WHEN LENGTH("raw__phone_number") > 40 THEN 'phone_number is longer than 40 characters'
+            WHEN LENGTH("raw__first_name") > 100 THEN 'first_name is longer than 100 characters'
+            WHEN LENGTH("raw__last_name") > 100 THEN 'last_name is longer than 100 characters'
+            WHEN LENGTH("raw__email") > 200 THEN 'email is longer than 200 characters'
+            WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
+            WHEN "out__first_name" IS NULL THEN 'first_name is required but missing'
+            WHEN "out__last_name" IS NULL THEN 'last_name is required but missing'
+            WHEN "out__full_name" IS NULL THEN 'full_name is required but missing'
+        END AS "__reason"
+    FROM "modelled"
+)
+SELECT
+    "checked".*,
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__customer_id" ORDER BY "_source_file" DESC, "raw__customer_id" DESC, "raw__address" DESC, "raw__city" DESC, "raw__state" DESC, "raw__postal_code" DESC, "raw__phone_number" DESC, "raw__first_name" DESC, "raw__last_name" DESC, "raw__email" DESC) AS "__rank"
+FROM "checked";
+INSERT INTO "silver"."stg_customers__quarantine" ("customer_id", "address", "city", "state", "postal_code", "phone_number", "first_name", "last_name", "email", "_source_file", "_rule", "_reason", "_batch_at")
+SELECT "raw__customer_id", "raw__address", "raw__city", "raw__state", "raw__postal_code", "raw__phone_number", "raw__first_name", "raw__last_name", "raw__email", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same customer_id'), CAST('{{batch_at}}' AS TIMESTAMP)
+FROM "__batch_stg_customers"
+WHERE "__rule" IS NOT NULL OR "__rank" > 1;
+DELETE FROM "silver"."stg_customers"
+WHERE "customer_id" IN (SELECT "out__customer_id" FROM "__batch_stg_customers" WHERE "__rule" IS NULL AND "__rank" = 1);
+INSERT INTO "silver"."stg_customers" ("customer_id", "first_name", "last_name", "full_name", "email", "address", "city", "state", "postal_code", "phone_number", "_source_file", "_batch_at")
+SELECT "out__customer_id", "out__first_name", "out__last_name", "out__full_name", "out__email", "out__address", "out__city", "out__state", "out__postal_code", "out__phone_number", "_source_file", CAST('{{batch_at}}' AS TIMESTAMP)
+FROM "__batch_stg_customers"
+WHERE "__rule" IS NULL AND "__rank" = 1;
+INSERT INTO "_warehouse"."processed_files" ("node", "source_file", "batch_at", "rows_read", "rows_loaded", "rows_quarantined")
+SELECT 'silver.stg_customers', "_source_file", CAST('{{batch_at}}' AS TIMESTAMP), COUNT(*),
+    SUM(CASE WHEN "__rule" IS NULL AND "__rank" = 1 THEN 1 ELSE 0 END),
+    SUM(CASE WHEN "__rule" IS NULL AND "__rank" = 1 THEN 0 ELSE 1 END)
+FROM "__batch_stg_customers"
+GROUP BY "_source_file";
+DROP TABLE "__batch_stg_customers";

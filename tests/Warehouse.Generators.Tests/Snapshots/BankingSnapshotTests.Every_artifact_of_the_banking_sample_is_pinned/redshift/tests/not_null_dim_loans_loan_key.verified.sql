@@ -1,0 +1,4 @@
+-- not_null test on gold.dim_loans(loan_key), severity error: returns the failing rows.
+SELECT *
+FROM "gold"."dim_loans"
+WHERE "loan_key" IS NULL;
