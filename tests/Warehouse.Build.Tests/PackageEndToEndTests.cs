@@ -5,44 +5,97 @@ namespace Warehouse.Build.Tests;
 
 /// <summary>
 /// Packs the real Warehouse package and uses it from a throwaway project outside the repository, the way a user
-/// would: one build, one no-op rebuild, one clean. Slow (a pack and three CLI runs), so one round only.
+/// would: a build that compiles a small model (generator and task from the package), a no-op rebuild, a full
+/// rebuild that must give byte-identical files, a typo that must fail the build at its line, and a clean.
+/// Slow (a pack and several CLI builds), so one round only.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class PackageEndToEndTests
 {
-    private const string ArtifactPath = "duckdb/gold/dim_accounts.sql";
-    private const string ArtifactContent = "-- dim_accounts ü\nSELECT 1;\n";
+    private const string Model = """
+        using Warehouse.Model;
+        namespace Shop;
+
+        [Source("landing/customers/", Delimiter = '|')]
+        public sealed record RawCustomers
+        {
+            public long CustomerId { get; init; }
+            public required string Name { get; init; }
+        }
+
+        [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+        public sealed record StgCustomers
+        {
+            public long CustomerId { get; init; }
+            [Derived("initcap(name)")] public required string Name { get; init; }
+        }
+
+        [Dimension(typeof(StgCustomers))]
+        public sealed record DimCustomers
+        {
+            [SurrogateKey] public long CustomerKey { get; init; }
+            [BusinessKey] public long CustomerId { get; init; }
+            public required string Name { get; init; }
+        }
+        """;
 
     // Node reuse and build servers would outlive the test and keep the task host and compiler running.
     private static readonly string[] Isolated = ["-nodeReuse:false", "--disable-build-servers", "-tl:off"];
 
     [Fact]
-    public void PackageWritesArtifactsOnBuildLeavesThemOnRebuildAndRemovesThemOnClean()
+    public void PackageCompilesAModelDeterministicallyReportsMistakesAtTheirLineAndCleansUp()
     {
         using var temp = new TempDirectory();
         var package = Pack(temp);
         AssertPackageLayout(package);
 
         var consumer = CreateConsumer(temp.Combine("consumer"), package);
-        var artifact = Path.Combine(consumer, "warehouse", "duckdb", "gold", "dim_accounts.sql");
+        var warehouse = Path.Combine(consumer, "warehouse");
 
         var build = DotNet.Run(consumer, ["build", .. Isolated]);
         Assert.True(build.ExitCode == 0, build.Output);
-        Assert.Contains("Warehouse: 2 artifacts in warehouse (2 written, 0 removed)", build.Output, StringComparison.Ordinal);
-        Assert.Equal(new UTF8Encoding(false).GetBytes(ArtifactContent), File.ReadAllBytes(artifact));
-        Assert.True(File.Exists(Path.Combine(consumer, "warehouse", "manifest.json")));
-        AssertProjectDirectoryIsInAssemblyMetadata(consumer);
+        Assert.Contains("Warehouse: ", build.Output, StringComparison.Ordinal);
+        Assert.Contains("\"gold.dim_customers\"", File.ReadAllText(Path.Combine(warehouse, "manifest.json")), StringComparison.Ordinal);
+        foreach (var dialect in new[] { "duckdb", "postgres", "redshift" })
+        {
+            Assert.True(File.Exists(Path.Combine(warehouse, dialect, "gold", "dim_customers.sql")), dialect);
+        }
 
-        var written = File.GetLastWriteTimeUtc(artifact);
+        AssertProjectDirectoryIsInAssemblyMetadata(consumer);
+        var first = Files(warehouse);
+
         var rebuild = DotNet.Run(consumer, ["build", .. Isolated]);
         Assert.True(rebuild.ExitCode == 0, rebuild.Output);
         Assert.DoesNotContain("Warehouse:", rebuild.Output, StringComparison.Ordinal);
-        Assert.Equal(written, File.GetLastWriteTimeUtc(artifact));
+        Assert.Equal(first, Files(warehouse));
+
+        // An edit that changes no model recompiles and runs the generator and the task again: same bytes, nothing rewritten.
+        var model = Path.Combine(consumer, "Model.cs");
+        File.AppendAllText(model, "// an edit that changes no model\n");
+        var full = DotNet.Run(consumer, ["build", .. Isolated]);
+        Assert.True(full.ExitCode == 0, full.Output);
+        Assert.Contains("(0 written, 0 removed)", full.Output, StringComparison.Ordinal);
+        Assert.Equal(first, Files(warehouse));
+
+        File.WriteAllText(model, Model.Replace("initcap(name)", "initcap(nme)", StringComparison.Ordinal));
+        var typo = DotNet.Run(consumer, ["build", .. Isolated]);
+        Assert.NotEqual(0, typo.ExitCode);
+        var line = Model.Split('\n').ToList().FindIndex(l => l.Contains("initcap(name)", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"Model.cs({line},", typo.Output, StringComparison.Ordinal);
+        Assert.Contains("error WH0011", typo.Output, StringComparison.Ordinal);
+        File.WriteAllText(model, Model);
 
         var clean = DotNet.Run(consumer, ["clean", .. Isolated]);
         Assert.True(clean.ExitCode == 0, clean.Output);
-        Assert.False(Directory.Exists(Path.Combine(consumer, "warehouse")), "clean removes the artifacts and their folders");
+        Assert.False(Directory.Exists(warehouse), "clean removes the artifacts and their folders");
     }
+
+    /// <summary>Every artifact with its bytes and write time: equal snapshots mean nothing was rewritten.</summary>
+    private static SortedDictionary<string, string> Files(string warehouse) =>
+        new(Directory.EnumerateFiles(warehouse, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(warehouse, f),
+            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) + "@" + File.GetLastWriteTimeUtc(f).Ticks),
+            StringComparer.Ordinal);
 
     /// <summary>Packs into a private artifacts path, so the repository's own bin/ and obj/ are not touched.</summary>
     private static string Pack(TempDirectory temp)
@@ -68,8 +121,7 @@ public sealed class PackageEndToEndTests
     }
 
     /// <summary>
-    /// A project that references the package and declares artifacts by hand in the generator's shape (whatever the
-    /// generator makes of it, these two are there). Empty Directory.* files and its own NuGet settings keep any
+    /// A project that references the package and declares a small model. Empty Directory.* files and its own NuGet settings keep any
     /// settings of the folders above out; its own packages folder keeps an older Warehouse 0.1.0 out of the cache.
     /// </summary>
     private static string CreateConsumer(string directory, string package)
@@ -107,9 +159,7 @@ public sealed class PackageEndToEndTests
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(
-            Path.Combine(directory, "Artifacts.cs"),
-            ModelAssembly.ArtifactSource((ArtifactPath, ArtifactContent), ("manifest.json", "{}\n")));
+        File.WriteAllText(Path.Combine(directory, "Model.cs"), Model);
         return directory;
     }
 
