@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Warehouse.Generators.Diagnostics;
 using Warehouse.Generators.Emitters;
 using Warehouse.Generators.Emitters.CloudFormation;
 using Warehouse.Generators.Emitters.Sql;
@@ -70,7 +72,15 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Render);
 
         context.RegisterSourceOutput(rendered, static (spc, node) =>
-            spc.AddSource($"Warehouse.{node.Id}.g.cs", CSharpEmitter.Artifacts(node.Artifacts)));
+        {
+            if (node.Error is not null)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, node.Id, node.Error));
+                return;
+            }
+
+            spc.AddSource($"Warehouse.{node.Id}.g.cs", CSharpEmitter.Artifacts(node.Artifacts));
+        });
 
         var model = rendered.Collect()
             .Combine(resolved)
@@ -79,6 +89,12 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(model, static (spc, output) =>
         {
+            if (output.Error is not null)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, "the whole model", output.Error));
+                return;
+            }
+
             if (output.Artifacts.Count == 0) return;
             spc.AddSource("Warehouse.Model.g.cs", output.ModelSource);
             spc.AddSource("Warehouse.Artifacts.g.cs", CSharpEmitter.Artifacts(output.Artifacts));
@@ -88,21 +104,33 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
     /// <summary>The artifacts that depend on the whole model, and the typed model class listing every artifact.</summary>
     private static ModelOutput WholeModel(ResolvedWarehouse warehouse, ImmutableArray<RenderedNode> rendered)
     {
-        if (warehouse.Nodes.Count == 0)
+        if (warehouse.Nodes.Count == 0 || rendered.Any(r => r.Error is not null))
         {
             return new ModelOutput(EquatableArray<Artifact>.Empty, string.Empty);
         }
 
+        try
+        {
+            return Emit(warehouse, rendered);
+        }
+        catch (Exception exception)
+        {
+            return new ModelOutput(EquatableArray<Artifact>.Empty, string.Empty, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    private static ModelOutput Emit(ResolvedWarehouse warehouse, ImmutableArray<RenderedNode> rendered)
+    {
         var nodes = warehouse.Nodes.AsImmutableArray();
         var nodeArtifacts = rendered.SelectMany(r => r.Artifacts).ToList();
         var artifacts = new List<Artifact>();
         artifacts.AddRange(SqlDialect.All.Select(d => SqlEmitter.Setup(d, nodes)));
         artifacts.AddRange(Emitters.Dbt.DbtEmitter.Project(warehouse.Project, nodes));
         artifacts.Add(ManifestEmitter.Emit(warehouse.Project, nodes, nodeArtifacts.Concat(artifacts).ToList()));
-        if (CloudFormationEmitter.TryEmit(warehouse.Project, nodes) is { } template) artifacts.Add(template);
+        artifacts.Add(CloudFormationEmitter.Artifact(warehouse.Project, nodes));
         var paths = nodeArtifacts.Concat(artifacts).Select(a => a.Path);
         return new ModelOutput(artifacts.ToEquatableArray(), CSharpEmitter.Model(warehouse.Project, nodes, paths));
     }
 
-    private sealed record ModelOutput(EquatableArray<Artifact> Artifacts, string ModelSource);
+    private sealed record ModelOutput(EquatableArray<Artifact> Artifacts, string ModelSource, string? Error = null);
 }

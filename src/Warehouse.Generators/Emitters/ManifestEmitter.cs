@@ -124,6 +124,7 @@ internal static class ManifestEmitter
         }
 
         json.Strings("depends_on", node.DependsOn);
+        if (node.Tests.Count > 0) json.Strings("tests", node.Tests.Select(t => "test." + t.Name));
         WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, node.ToString());
         json.EndObject();
     }

@@ -16,19 +16,7 @@ internal static class CloudFormationEmitter
     public const string Path = "cloudformation/warehouse.json";
 
     /// <summary>The template, or null when it cannot be built; a generator must never throw.</summary>
-    public static Artifact? TryEmit(string project, IReadOnlyList<NodeSpec> nodes)
-    {
-        try
-        {
-            return new Artifact(Path, Emit(project, nodes));
-        }
-#pragma warning disable CA1031 // A failure here must not break the build; the other artifacts are still written.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-    }
+    public static Artifact Artifact(string project, IReadOnlyList<NodeSpec> nodes) => new(Path, Emit(project, nodes));
 
     public static string Emit(string project, IReadOnlyList<NodeSpec> nodes)
     {
