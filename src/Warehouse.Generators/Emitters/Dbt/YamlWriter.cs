@@ -80,24 +80,8 @@ internal sealed class YamlScalar : YamlNode
             return "'" + value.Replace("'", "''") + "'";
         }
 
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ') builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                    else builder.Append(c);
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
+        // A JSON string is a valid YAML double-quoted scalar (YAML 1.2 is a superset of JSON).
+        return JsonWriter.Quote(value);
     }
 
     private static bool HasControl(string value)
