@@ -1,0 +1,53 @@
+using Warehouse.Generators.Emitters.Sql;
+using Warehouse.Generators.Expressions;
+
+namespace Warehouse.Generators.Tests;
+
+/// <summary>The expression language of [Derived], [Default] and [Rule]: parsed once, rendered per dialect.</summary>
+public sealed class ExpressionTests
+{
+    [Theory]
+    [InlineData("nvl(email, 'none')", "duckdb", "COALESCE(\"email\", 'none')")]
+    [InlineData("concat(first_name, ' ', last_name)", "redshift", "(\"first_name\" || ' ' || \"last_name\")")]
+    [InlineData("first_name || ' ' || last_name", "postgres", "((\"first_name\" || ' ') || \"last_name\")")]
+    [InlineData("initcap(name)", "postgres", "INITCAP(\"name\")")]
+    [InlineData("initcap(name)", "duckdb", "ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER(\"name\"), ' '), w -> UPPER(w[1]) || w[2:]), ' ')")]
+    [InlineData("now()", "redshift", "GETDATE()")]
+    [InlineData("current_timestamp", "duckdb", "NOW()")]
+    [InlineData("date_trunc('month', booked_at)", "redshift", "DATE_TRUNC('month', \"booked_at\")")]
+    [InlineData("quarter(day)", "postgres", "CAST(EXTRACT(QUARTER FROM \"day\") AS INTEGER)")]
+    [InlineData("score NOT BETWEEN 300 AND 850", "duckdb", "(\"score\" NOT BETWEEN 300 AND 850)")]
+    [InlineData("kind NOT IN ('a', 'b''c')", "duckdb", "(\"kind\" NOT IN ('a', 'b''c'))")]
+    [InlineData("email IS NOT NULL AND NOT (amount <= -1.5)", "postgres", "((\"email\" IS NOT NULL) AND NOT ((\"amount\" <= -(1.5))))")]
+    [InlineData("CASE WHEN n > 10 THEN 'High' ELSE 'Low' END", "redshift", "CASE WHEN (\"n\" > 10) THEN 'High' ELSE 'Low' END")]
+    public void Parses_and_renders_in_each_dialect(string text, string dialect, string expected)
+    {
+        var outcome = ExpressionParser.Parse(text);
+        Assert.Null(outcome.Error);
+        var rendered = ExpressionRenderer.Render(outcome.Expression!, SqlDialect.All.Single(d => d.Name == dialect), SqlDialect.Quote);
+        Assert.Equal(expected, rendered);
+    }
+
+    [Theory]
+    [InlineData("", "the expression is empty", 0)]
+    [InlineData("initcap(name", "expected ) to close initcap(", 12)]
+    [InlineData("upper(a, b)", "upper() takes 1 argument(s), not 2", 0)]
+    [InlineData("soundex(name)", "unknown function 'soundex'", 0)]
+    [InlineData("name = 'open", "a string literal is not closed with '", 7)]
+    [InlineData("a ? b", "unexpected character '?'", 2)]
+    [InlineData("CASE WHEN a THEN b", "expected END to close CASE", 18)]
+    public void Reports_what_is_wrong_and_where(string text, string error, int offset)
+    {
+        var outcome = ExpressionParser.Parse(text);
+        Assert.Null(outcome.Expression);
+        Assert.StartsWith(error, outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(offset, outcome.ErrorOffset);
+    }
+
+    [Fact]
+    public void Lists_the_columns_an_expression_reads()
+    {
+        var outcome = ExpressionParser.Parse("CASE WHEN coalesce(a, b) IN (c, 1) THEN d ELSE e || f END");
+        Assert.Equal(new[] { "a", "b", "c", "d", "e", "f" }, ExpressionParser.Columns(outcome.Expression!).Select(c => c.Name));
+    }
+}
