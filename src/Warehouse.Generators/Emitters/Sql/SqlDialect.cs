@@ -82,9 +82,10 @@ internal abstract class SqlDialect
 
         public override string FormatTimestamp(string expression) => $"STRFTIME({expression}, '%Y-%m-%d %H:%M:%S')";
 
-        // DuckDB has no INITCAP: capitalise each space-separated word.
+        // DuckDB has no INITCAP. PostgreSQL's and Redshift's start a word after any non-alphanumeric character
+        // (O'Hara, Smith-Jones), so split into runs of letters/digits and of the rest, and capitalise each run.
         public override string InitCap(string argument) =>
-            $"ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER({argument}), ' '), w -> UPPER(w[1]) || w[2:]), ' ')";
+            $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER({argument}), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '')";
     }
 
     private sealed class PostgresDialect : SqlDialect
