@@ -23,8 +23,8 @@ public sealed class GeneratorTests
             Assert.Equal(Hash(LakeLayout.FullPath(first.Path, file)), Hash(LakeLayout.FullPath(second.Path, file)));
         using var third = new TempFolder();
         new LakeGenerator(8, 0.2).Generate(third.Path, 1);
-        Assert.NotEqual(Hash(LakeLayout.FullPath(first.Path, "landing/customers/dim_customers.csv")),
-            Hash(LakeLayout.FullPath(third.Path, "landing/customers/dim_customers.csv")));
+        Assert.NotEqual(Hash(LakeLayout.FullPath(first.Path, "landing/dim_customers/dim_customers.csv")),
+            Hash(LakeLayout.FullPath(third.Path, "landing/dim_customers/dim_customers.csv")));
     }
 
     [SkippableFact]
