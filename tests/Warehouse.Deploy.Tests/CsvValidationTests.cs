@@ -11,7 +11,7 @@ public sealed class CsvValidationTests
         var (exitCode, _, error) = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath);
 
         Assert.Equal(1, exitCode);
-        string file = Path.Combine(warehouse.Lake, "landing", "accounts", "dim_accounts_batch2.csv");
+        string file = Path.Combine(warehouse.Lake, "landing", "dim_accounts", "dim_accounts_batch2.csv");
         Assert.Equal($"error: {file}:1: expected columns {TestWarehouse.Header} but found account_id|account_number|account_type|account_balance|credit_score|customer_id",
             error.Trim());
         Assert.False(File.Exists(warehouse.DuckDbPath), "no SQL may run before the lake is valid");

@@ -1,13 +1,15 @@
 using Npgsql;
+using Warehouse.Testing.Servers;
 
 namespace Warehouse.Deploy.Tests;
 
-public sealed class PostgresDeployTests(PostgresServer server) : IClassFixture<PostgresServer>
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresDeployTests(PostgresServer server)
 {
     [SkippableFact]
     public async Task Deploys_with_binary_copy_and_loads_each_file_once()
     {
-        Skip.If(server.SkipReason is not null, server.SkipReason);
+        server.Require();
         using var warehouse = new TestWarehouse();
         string connection = await server.CreateDatabaseAsync();
 
@@ -19,15 +21,15 @@ public sealed class PostgresDeployTests(PostgresServer server) : IClassFixture<P
         Assert.True(second.ExitCode == 0, second.Error + second.Out);
         Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts"));
         Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM gold.dim_accounts"));
-        Assert.Equal("landing/accounts/dim_accounts.csv,landing/accounts/dim_accounts_batch2.csv",
+        Assert.Equal("landing/dim_accounts/dim_accounts.csv,landing/dim_accounts/dim_accounts_batch2.csv",
             await ScalarAsync(connection, "SELECT string_agg(path, ',' ORDER BY path) FROM _warehouse.loaded_files"));
-        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/accounts/dim_accounts_batch2.csv'"));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/dim_accounts/dim_accounts_batch2.csv'"));
     }
 
     [SkippableFact]
     public async Task Failing_gold_statement_rolls_back_gold()
     {
-        Skip.If(server.SkipReason is not null, server.SkipReason);
+        server.Require();
         using var warehouse = new TestWarehouse();
         string connection = await server.CreateDatabaseAsync();
         Assert.Equal(0, (await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection)).ExitCode);
@@ -44,7 +46,7 @@ public sealed class PostgresDeployTests(PostgresServer server) : IClassFixture<P
     [SkippableFact]
     public async Task Second_deploy_while_one_runs_gets_the_lock_message()
     {
-        Skip.If(server.SkipReason is not null, server.SkipReason);
+        server.Require();
         using var warehouse = new TestWarehouse();
         string connection = await server.CreateDatabaseAsync();
         await using var holder = new NpgsqlConnection(connection);
@@ -55,19 +57,19 @@ public sealed class PostgresDeployTests(PostgresServer server) : IClassFixture<P
         var (exitCode, _, error) = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
 
         Assert.Equal(4, exitCode);
-        Assert.Matches(@"^error: another deploy is running on postgres://postgres@127\.0\.0\.1:\d+/t_\w+ since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", error.Trim());
+        Assert.Matches(@"^error: another deploy is running on postgres://postgres@127\.0\.0\.1:\d+/test_\w+ since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", error.Trim());
     }
 
     [SkippableFact]
     public async Task Wrong_password_and_unreachable_server_are_one_masked_line()
     {
-        Skip.If(server.SkipReason is not null, server.SkipReason);
+        server.Require();
         using var warehouse = new TestWarehouse();
 
         var unreachable = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
             "Host=127.0.0.1;Port=1;Username=u;Password=s3cret;Database=d");
         var unknownUser = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
-            server.ConnectionString("postgres").Replace("Username=postgres", "Username=nobody;Password=s3cret", StringComparison.Ordinal));
+            server.ConnectionString.Replace("Username=postgres", "Username=nobody;Password=s3cret", StringComparison.Ordinal));
 
         Assert.Equal(2, unreachable.ExitCode);
         Assert.StartsWith("error: cannot reach postgres://u@127.0.0.1:1/d", unreachable.Error, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class TestWarehouse : IDisposable
 
     public void WriteLakeFile(string name, params string[] lines)
     {
-        string path = Path.Combine(Lake, "landing", "accounts", name);
+        string path = Path.Combine(Lake, "landing", "dim_accounts", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n");
     }

@@ -24,7 +24,15 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     public string OutputDirectory => Path.GetFullPath(parse.GetValue(options.Artifacts)
         ?? Path.Combine(environment.ProjectDirectory, "warehouse"));
 
-    public string LakeRoot => Path.GetFullPath(parse.GetValue(options.Lake) ?? Path.Combine(OutputDirectory, "lake"));
+    /// <summary>deploy --data: the folder of a data set, deployed from a lake (and by default a DuckDB file) of its own.</summary>
+    public string? DataFolder { get; init; }
+
+    public string LakeRoot => Path.GetFullPath(parse.GetValue(options.Lake)
+        ?? (DataFolder is null ? Path.Combine(OutputDirectory, "lake") : Lake.DataStager.DefaultLakeFor(OutputDirectory, DataFolder)));
+
+    private string DefaultDuckDbFile => DataFolder is null
+        ? $"{Manifest.Project.ToLowerInvariant()}.duckdb"
+        : $"{Manifest.Project.ToLowerInvariant()}-{Lake.DataStager.DataSetName(DataFolder)}.duckdb";
 
     public WarehouseManifest Manifest => _manifest ??= ManifestLoader.Load(Artifacts);
 
@@ -33,6 +41,6 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
         "postgres" => new PostgresEngine(PostgresConnection.Parse(
             parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
         _ => new DuckDbEngine(parse.GetValue(options.Database)
-            ?? Path.Combine(OutputDirectory, $"{Manifest.Project.ToLowerInvariant()}.duckdb")),
+            ?? Path.Combine(OutputDirectory, DefaultDuckDbFile)),
     };
 }

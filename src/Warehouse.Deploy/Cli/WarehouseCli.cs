@@ -64,7 +64,7 @@ public static class WarehouseCli
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "Size of the generated lake: 1 = the seed (100 customers, 10,000 rows per fact)", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "1 writes the initial files; N >= 2 writes _batchN files that change dimensions and add facts", DefaultValueFactory = _ => 1 };
-        var data = new Option<string?>("--data") { Description = "Folder of seed-named files (dim_*.csv, fact_*.csv) to stage into the lake before deploying" };
+        var data = new Option<string?>("--data") { Description = "Folder of seed-named files (dim_*.csv, fact_*.csv) to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
         var asOf = RunCommands.AsOfOption();
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -82,7 +82,7 @@ public static class WarehouseCli
             { data, asOf, seed, scale };
         deploy.SetAction((parse, ct) =>
         {
-            var context = Context(parse);
+            var context = new CommandContext(parse, options, environment, embedded) { DataFolder = parse.GetValue(data) };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
             RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
             return RunCommands.ExecuteAsync(context, "deploy", runModels: true, runTests: true, batchAt, ct);

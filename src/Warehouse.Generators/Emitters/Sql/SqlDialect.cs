@@ -51,6 +51,12 @@ internal abstract class SqlDialect
 
     public virtual string Now => "NOW()";
 
+    /// <summary>
+    /// Keyword that makes a CTE be computed once. PostgreSQL inlines a CTE used once, so every reference to a typed
+    /// column in the checks would call its try-cast function again (8x slower staging without it).
+    /// </summary>
+    public virtual string MaterializedCte => string.Empty;
+
     public virtual string InitCap(string argument) => $"INITCAP({argument})";
 
     /// <summary>Table options after CREATE TABLE (...): Redshift's distribution and sort keys.</summary>
@@ -76,9 +82,10 @@ internal abstract class SqlDialect
 
         public override string FormatTimestamp(string expression) => $"STRFTIME({expression}, '%Y-%m-%d %H:%M:%S')";
 
-        // DuckDB has no INITCAP: capitalise each space-separated word.
+        // DuckDB has no INITCAP. PostgreSQL's and Redshift's start a word after any non-alphanumeric character
+        // (O'Hara, Smith-Jones), so split into runs of letters/digits and of the rest, and capitalise each run.
         public override string InitCap(string argument) =>
-            $"ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER({argument}), ' '), w -> UPPER(w[1]) || w[2:]), ' ')";
+            $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER({argument}), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '')";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -94,16 +101,20 @@ internal abstract class SqlDialect
         };
 
         // PostgreSQL has no TRY_CAST; _setup.sql defines these functions (a failed cast returns NULL).
+        // try_decimal also checks precision and scale, try_integer/try_smallint the range, so the outer CAST never fails.
         public override string TryCast(string text, SqlType type) => type.Kind switch
         {
             SqlTypeKind.Varchar => $"CAST({text} AS {Type(type)})",
+            SqlTypeKind.Decimal => $"CAST(\"_warehouse\".\"try_decimal\"({text}, {type.Precision.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {type.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}) AS {Type(type)})",
             _ => $"CAST(\"_warehouse\".\"try_{TryCastSuffix(type.Kind)}\"({text}) AS {Type(type)})",
         };
 
         public static string TryCastSuffix(SqlTypeKind kind) => kind switch
         {
             SqlTypeKind.Boolean => "boolean",
-            SqlTypeKind.SmallInt or SqlTypeKind.Integer or SqlTypeKind.BigInt => "bigint",
+            SqlTypeKind.SmallInt => "smallint",
+            SqlTypeKind.Integer => "integer",
+            SqlTypeKind.BigInt => "bigint",
             SqlTypeKind.Decimal => "numeric",
             SqlTypeKind.Double or SqlTypeKind.Real => "double",
             SqlTypeKind.Date => "date",
@@ -114,6 +125,8 @@ internal abstract class SqlDialect
             $"CAST(CAST(('x' || LPAD(SUBSTRING(MD5({text}), 1, 15), 16, '0')) AS BIT(64)) AS BIGINT)";
 
         public override string FormatTimestamp(string expression) => $"TO_CHAR({expression}, 'YYYY-MM-DD HH24:MI:SS')";
+
+        public override string MaterializedCte => "MATERIALIZED ";
     }
 
     private sealed class RedshiftDialect : SqlDialect

@@ -65,17 +65,108 @@ internal static class SqlEmitter
             .Append(");\n");
         if (dialect == SqlDialect.Postgres)
         {
-            foreach (var (suffix, type) in new[] { ("bigint", "BIGINT"), ("numeric", "NUMERIC"), ("double", "DOUBLE PRECISION"), ("boolean", "BOOLEAN"), ("date", "DATE"), ("timestamp", "TIMESTAMP") })
-            {
-                // A failed cast returns NULL so that silver can quarantine the row with its reason.
-                sql.Append($"CREATE OR REPLACE FUNCTION \"_warehouse\".\"try_{suffix}\"(value TEXT) RETURNS {type}\n")
-                    .Append("LANGUAGE plpgsql IMMUTABLE AS $$\n")
-                    .Append($"BEGIN\n    RETURN CAST(value AS {type});\nEXCEPTION WHEN others THEN\n    RETURN NULL;\nEND;\n$$;\n");
-            }
+            sql.Append(PostgresTryCasts);
         }
 
         return new Artifact($"{dialect.Name}/_setup.sql", Normalize(sql.ToString()));
     }
+
+    /// <summary>
+    /// PostgreSQL has no TRY_CAST: these return NULL where a cast fails, so silver can quarantine the row with its
+    /// reason. An EXCEPTION block costs a subtransaction per call, so values that certainly cast (plain digits) take
+    /// a fast path and only the rest enter the block. try_integer, try_smallint and try_decimal also return NULL
+    /// when the value does not fit the column (DuckDB's TRY_CAST does the same), instead of failing the statement.
+    /// </summary>
+    private const string PostgresTryCasts = """
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            IF value ~ '^[+-]?[0-9]{1,18}$' THEN
+                RETURN CAST(value AS BIGINT);
+            END IF;
+            BEGIN
+                RETURN CAST(value AS BIGINT);
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_integer"(value TEXT) RETURNS INTEGER
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n BIGINT := "_warehouse"."try_bigint"(value);
+        BEGIN
+            RETURN CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN CAST(n AS INTEGER) END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_smallint"(value TEXT) RETURNS SMALLINT
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n BIGINT := "_warehouse"."try_bigint"(value);
+        BEGIN
+            RETURN CASE WHEN n BETWEEN -32768 AND 32767 THEN CAST(n AS SMALLINT) END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_numeric"(value TEXT) RETURNS NUMERIC
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            IF value ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN
+                RETURN CAST(value AS NUMERIC);
+            END IF;
+            BEGIN
+                RETURN CAST(value AS NUMERIC);
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_decimal"(value TEXT, digits INTEGER, scale INTEGER) RETURNS NUMERIC
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n NUMERIC := "_warehouse"."try_numeric"(value);
+            bound NUMERIC := POWER(CAST(10 AS NUMERIC), digits - scale);
+        BEGIN
+            IF n IS NULL OR n = CAST('NaN' AS NUMERIC) OR ABS(n) >= bound THEN
+                RETURN NULL;
+            END IF;
+            n := ROUND(n, scale);
+            RETURN CASE WHEN ABS(n) < bound THEN n END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_double"(value TEXT) RETURNS DOUBLE PRECISION
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS DOUBLE PRECISION);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_boolean"(value TEXT) RETURNS BOOLEAN
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS BOOLEAN);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_date"(value TEXT) RETURNS DATE
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS DATE);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_timestamp"(value TEXT) RETURNS TIMESTAMP
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS TIMESTAMP);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+
+        """;
 
     private static string Script(NodeSpec node, SqlDialect dialect) => node.Kind switch
     {
@@ -194,7 +285,7 @@ internal static class SqlEmitter
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(node.Upstream!)}\n")
             .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n")
-            .Append("), \"typed\" AS (\n    SELECT\n        \"raw\".*");
+            .Append($"), \"typed\" AS {dialect.MaterializedCte}(\n    SELECT\n        \"raw\".*");
         var sourceTypes = SourceTypes(node);
         foreach (var column in sourceColumns)
         {
@@ -345,13 +436,17 @@ internal static class SqlEmitter
         _ when column.Nullable && column.Role != ColumnRole.BusinessKey => "NULL",
         _ => column.Type.Kind switch
         {
-            SqlTypeKind.Varchar => column.Role == ColumnRole.BusinessKey ? "'-1'" : "'Unknown'",
+            SqlTypeKind.Varchar => column.Role == ColumnRole.BusinessKey ? "'-1'" : UnknownText(column.Type),
             SqlTypeKind.Boolean => "FALSE",
             SqlTypeKind.Date => "CAST('1900-01-01' AS DATE)",
             SqlTypeKind.Timestamp => dialect.Timestamp(BeginningOfTime),
             _ => column.Role == ColumnRole.BusinessKey ? "-1" : "0",
         },
     };
+
+    /// <summary>'Unknown', or '?' where the column is too short for it (PostgreSQL enforces VARCHAR lengths; DuckDB does not).</summary>
+    private static string UnknownText(SqlType type) =>
+        type.Length is > 0 and < 7 ? "'?'" : "'Unknown'";
 
     private static string UnknownMember(NodeSpec node, SqlDialect dialect, bool type2)
     {
@@ -522,6 +617,7 @@ internal static class SqlEmitter
         {
             // Silver rows of the latest batch gold has seen, and newer ones: a rerun re-merges the same rows.
             sql.Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {dialect.Timestamp(BeginningOfTime)}) FROM {table})");
+            sql.Append(Rekey(node, table, references, calendar, dialect));
         }
 
         sql.Append(";\n");
@@ -536,6 +632,44 @@ internal static class SqlEmitter
         sql.Append($"INSERT INTO {table} ({columnList}, \"_batch_at\")\nSELECT {columnList}, \"_batch_at\"\nFROM {batch};\n")
             .Append($"DROP TABLE {batch};\n");
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Older facts whose keys went stale are merged again: those on the unknown member (the dimension row may have
+    /// arrived since) and those on a type-2 version that no longer covers their date (a later batch closed it).
+    /// Only merge facts with a grain can be re-keyed: the merge replaces them by grain.
+    /// </summary>
+    private static string Rekey(NodeSpec node, string table, IReadOnlyList<ColumnSpec> references, ColumnSpec? calendar, SqlDialect dialect)
+    {
+        var grain = node.Grain?.Columns.Select(SqlDialect.Quote).ToList() ?? new List<string>();
+        if (references.Count == 0 || grain.Count == 0 || node.Incremental is not (Incremental.Merge or Incremental.DeleteInsert))
+        {
+            return string.Empty;
+        }
+
+        var stale = references.Select(r => $"f.{SqlDialect.Quote(r.Name)} = -1").ToList();
+        var joins = new StringBuilder();
+        if (calendar?.Lookup?.DateColumn is { } dateColumn)
+        {
+            var calendarLookup = calendar.Lookup;
+            var versioned = references.Where(r => r != calendar && r.Lookup!.Type2).ToList();
+            if (versioned.Count > 0)
+            {
+                joins.Append($"        JOIN {SqlDialect.Table(calendarLookup.Dimension)} AS \"c\" ON \"c\".{SqlDialect.Quote(calendarLookup.SurrogateKey)} = f.{SqlDialect.Quote(calendar.Name)}\n");
+                var date = dialect.Cast($"\"c\".{SqlDialect.Quote(dateColumn)}", new SqlType(SqlTypeKind.Timestamp));
+                foreach (var reference in versioned)
+                {
+                    var alias = SqlDialect.Quote("v__" + reference.Name);
+                    joins.Append($"        LEFT JOIN {SqlDialect.Table(reference.Lookup!.Dimension)} AS {alias} ON {alias}.{SqlDialect.Quote(reference.Lookup.SurrogateKey)} = f.{SqlDialect.Quote(reference.Name)}\n");
+                    stale.Add($"NOT ({date} >= {alias}.\"valid_from\" AND {date} < {alias}.\"valid_to\")");
+                }
+            }
+        }
+
+        var tuple = grain.Count == 1 ? "s." + grain[0] : "(" + string.Join(", ", grain.Select(g => "s." + g)) + ")";
+        return $"\n    -- Re-key older facts on the unknown member or on a version that no longer covers their date.\n"
+            + $"    OR {tuple} IN (\n        SELECT {string.Join(", ", grain.Select(g => "f." + g))}\n        FROM {table} AS f\n{joins}"
+            + $"        WHERE {string.Join("\n            OR ", stale)}\n    )";
     }
 
     private static string Alias(ColumnSpec reference) => SqlDialect.Quote("d__" + reference.Name);

@@ -14,17 +14,56 @@ CREATE TABLE IF NOT EXISTS "_warehouse"."processed_files" (
 CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    RETURN CAST(value AS BIGINT);
-EXCEPTION WHEN others THEN
-    RETURN NULL;
+    IF value ~ '^[+-]?[0-9]{1,18}$' THEN
+        RETURN CAST(value AS BIGINT);
+    END IF;
+    BEGIN
+        RETURN CAST(value AS BIGINT);
+    EXCEPTION WHEN others THEN
+        RETURN NULL;
+    END;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_integer"(value TEXT) RETURNS INTEGER
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    n BIGINT := "_warehouse"."try_bigint"(value);
+BEGIN
+    RETURN CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN CAST(n AS INTEGER) END;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_smallint"(value TEXT) RETURNS SMALLINT
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    n BIGINT := "_warehouse"."try_bigint"(value);
+BEGIN
+    RETURN CASE WHEN n BETWEEN -32768 AND 32767 THEN CAST(n AS SMALLINT) END;
 END;
 $$;
 CREATE OR REPLACE FUNCTION "_warehouse"."try_numeric"(value TEXT) RETURNS NUMERIC
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    RETURN CAST(value AS NUMERIC);
-EXCEPTION WHEN others THEN
-    RETURN NULL;
+    IF value ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN
+        RETURN CAST(value AS NUMERIC);
+    END IF;
+    BEGIN
+        RETURN CAST(value AS NUMERIC);
+    EXCEPTION WHEN others THEN
+        RETURN NULL;
+    END;
+END;
+$$;
+CREATE OR REPLACE FUNCTION "_warehouse"."try_decimal"(value TEXT, digits INTEGER, scale INTEGER) RETURNS NUMERIC
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    n NUMERIC := "_warehouse"."try_numeric"(value);
+    bound NUMERIC := POWER(CAST(10 AS NUMERIC), digits - scale);
+BEGIN
+    IF n IS NULL OR n = CAST('NaN' AS NUMERIC) OR ABS(n) >= bound THEN
+        RETURN NULL;
+    END IF;
+    n := ROUND(n, scale);
+    RETURN CASE WHEN ABS(n) < bound THEN n END;
 END;
 $$;
 CREATE OR REPLACE FUNCTION "_warehouse"."try_double"(value TEXT) RETURNS DOUBLE PRECISION

@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS "gold"."dim_currencies" (
 );
 -- The unknown member: facts whose reference is missing or late point here instead of being dropped.
 INSERT INTO "gold"."dim_currencies" ("currency_key", "currency_id", "currency_code", "currency_name", "_batch_at")
-SELECT -1, -1, 'Unknown', 'Unknown', CAST('1900-01-01 00:00:00' AS TIMESTAMP)
+SELECT -1, -1, '?', 'Unknown', CAST('1900-01-01 00:00:00' AS TIMESTAMP)
 WHERE NOT EXISTS (SELECT 1 FROM "gold"."dim_currencies" WHERE "currency_key" = -1);
 DROP TABLE IF EXISTS "__changes_dim_currencies";
 CREATE TEMPORARY TABLE "__changes_dim_currencies" AS

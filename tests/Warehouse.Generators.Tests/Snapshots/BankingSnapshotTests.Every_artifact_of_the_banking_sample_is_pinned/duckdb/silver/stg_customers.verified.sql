@@ -63,9 +63,9 @@ WITH "raw" AS (
     SELECT
         "typed".*,
         "src__customer_id" AS "out__customer_id",
-        CAST(ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER("src__first_name"), ' '), w -> UPPER(w[1]) || w[2:]), ' ') AS VARCHAR(100)) AS "out__first_name",
-        CAST(ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER("src__last_name"), ' '), w -> UPPER(w[1]) || w[2:]), ' ') AS VARCHAR(100)) AS "out__last_name",
-        CAST(((ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER("src__first_name"), ' '), w -> UPPER(w[1]) || w[2:]), ' ') || ' ') || ARRAY_TO_STRING(LIST_TRANSFORM(STRING_SPLIT(LOWER("src__last_name"), ' '), w -> UPPER(w[1]) || w[2:]), ' ')) AS VARCHAR(201)) AS "out__full_name",
+        CAST(ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER("src__first_name"), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '') AS VARCHAR(100)) AS "out__first_name",
+        CAST(ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER("src__last_name"), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '') AS VARCHAR(100)) AS "out__last_name",
+        CAST(((ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER("src__first_name"), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '') || ' ') || ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER("src__last_name"), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '')) AS VARCHAR(201)) AS "out__full_name",
         CAST(LOWER("src__email") AS VARCHAR(200)) AS "out__email",
         "src__address" AS "out__address",
         "src__city" AS "out__city",

@@ -36,14 +36,14 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_accounts"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_accounts')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
         CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) AS "src__customer_id",
         CAST("raw__account_number" AS VARCHAR(20)) AS "src__account_number",
-        CAST("_warehouse"."try_numeric"("raw__account_balance") AS DECIMAL(18,2)) AS "src__account_balance",
-        CAST("_warehouse"."try_bigint"("raw__credit_score") AS INTEGER) AS "src__credit_score",
+        CAST("_warehouse"."try_decimal"("raw__account_balance", 18, 2) AS DECIMAL(18,2)) AS "src__account_balance",
+        CAST("_warehouse"."try_integer"("raw__credit_score") AS INTEGER) AS "src__credit_score",
         CAST("raw__account_type" AS VARCHAR(20)) AS "src__account_type"
     FROM "raw"
 ), "modelled" AS (

@@ -26,7 +26,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_currencies"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_currencies')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",

@@ -38,7 +38,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_customer_interactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customer_interactions')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__interaction_id") AS BIGINT) AS "src__interaction_id",
@@ -47,7 +47,7 @@ WITH "raw" AS (
         CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) AS "src__channel_id",
         CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
         CAST("raw__interaction_type" AS VARCHAR(50)) AS "src__interaction_type",
-        CAST("_warehouse"."try_bigint"("raw__interaction_rating") AS INTEGER) AS "src__interaction_rating"
+        CAST("_warehouse"."try_integer"("raw__interaction_rating") AS INTEGER) AS "src__interaction_rating"
     FROM "raw"
 ), "modelled" AS (
     SELECT

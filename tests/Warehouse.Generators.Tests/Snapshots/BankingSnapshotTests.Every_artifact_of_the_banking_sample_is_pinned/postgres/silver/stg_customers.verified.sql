@@ -46,7 +46,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_customers"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customers')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) AS "src__customer_id",

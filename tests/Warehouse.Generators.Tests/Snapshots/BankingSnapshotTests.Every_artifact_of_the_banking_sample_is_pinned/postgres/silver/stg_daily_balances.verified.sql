@@ -38,16 +38,16 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_daily_balances"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_daily_balances')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__balance_id") AS BIGINT) AS "src__balance_id",
         CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
         CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
         CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_numeric"("raw__opening_balance") AS DECIMAL(18,2)) AS "src__opening_balance",
-        CAST("_warehouse"."try_numeric"("raw__closing_balance") AS DECIMAL(18,2)) AS "src__closing_balance",
-        CAST("_warehouse"."try_numeric"("raw__average_balance") AS DECIMAL(18,2)) AS "src__average_balance"
+        CAST("_warehouse"."try_decimal"("raw__opening_balance", 18, 2) AS DECIMAL(18,2)) AS "src__opening_balance",
+        CAST("_warehouse"."try_decimal"("raw__closing_balance", 18, 2) AS DECIMAL(18,2)) AS "src__closing_balance",
+        CAST("_warehouse"."try_decimal"("raw__average_balance", 18, 2) AS DECIMAL(18,2)) AS "src__average_balance"
     FROM "raw"
 ), "modelled" AS (
     SELECT

@@ -36,15 +36,15 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_dates"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_dates')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
         CAST("_warehouse"."try_date"("raw__date") AS DATE) AS "src__date",
-        CAST("_warehouse"."try_bigint"("raw__day") AS INTEGER) AS "src__day",
-        CAST("_warehouse"."try_bigint"("raw__month") AS INTEGER) AS "src__month",
-        CAST("_warehouse"."try_bigint"("raw__year") AS INTEGER) AS "src__year",
-        CAST("_warehouse"."try_bigint"("raw__weekday") AS INTEGER) AS "src__weekday"
+        CAST("_warehouse"."try_integer"("raw__day") AS INTEGER) AS "src__day",
+        CAST("_warehouse"."try_integer"("raw__month") AS INTEGER) AS "src__month",
+        CAST("_warehouse"."try_integer"("raw__year") AS INTEGER) AS "src__year",
+        CAST("_warehouse"."try_integer"("raw__weekday") AS INTEGER) AS "src__weekday"
     FROM "raw"
 ), "modelled" AS (
     SELECT

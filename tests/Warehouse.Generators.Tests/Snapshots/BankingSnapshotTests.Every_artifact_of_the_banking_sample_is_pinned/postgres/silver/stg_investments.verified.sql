@@ -41,7 +41,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_investments"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investments')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__investment_id") AS BIGINT) AS "src__investment_id",
@@ -50,8 +50,8 @@ WITH "raw" AS (
         CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
         CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
         CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_numeric"("raw__investment_amount") AS DECIMAL(18,2)) AS "src__investment_amount",
-        CAST("_warehouse"."try_numeric"("raw__investment_return") AS DECIMAL(18,2)) AS "src__investment_return"
+        CAST("_warehouse"."try_decimal"("raw__investment_amount", 18, 2) AS DECIMAL(18,2)) AS "src__investment_amount",
+        CAST("_warehouse"."try_decimal"("raw__investment_return", 18, 2) AS DECIMAL(18,2)) AS "src__investment_return"
     FROM "raw"
 ), "modelled" AS (
     SELECT

@@ -41,7 +41,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loan_facts')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__loan_fact_id") AS BIGINT) AS "src__loan_fact_id",
@@ -50,7 +50,7 @@ WITH "raw" AS (
         CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
         CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
         CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_numeric"("raw__loan_amount") AS DECIMAL(18,2)) AS "src__loan_amount",
+        CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) AS "src__loan_amount",
         CAST("raw__loan_status" AS VARCHAR(20)) AS "src__loan_status"
     FROM "raw"
 ), "modelled" AS (

@@ -29,13 +29,13 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loans')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__loan_id") AS BIGINT) AS "src__loan_id",
         CAST("raw__loan_type" AS VARCHAR(50)) AS "src__loan_type",
-        CAST("_warehouse"."try_numeric"("raw__loan_amount") AS DECIMAL(18,2)) AS "src__loan_amount",
-        CAST("_warehouse"."try_numeric"("raw__interest_rate") AS DECIMAL(5,2)) AS "src__interest_rate"
+        CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) AS "src__loan_amount",
+        CAST("_warehouse"."try_decimal"("raw__interest_rate", 5, 2) AS DECIMAL(5,2)) AS "src__interest_rate"
     FROM "raw"
 ), "modelled" AS (
     SELECT

@@ -32,7 +32,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_locations"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_locations')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",

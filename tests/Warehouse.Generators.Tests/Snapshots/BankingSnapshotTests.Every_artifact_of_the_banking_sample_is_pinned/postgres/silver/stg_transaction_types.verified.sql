@@ -23,7 +23,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_transaction_types"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_transaction_types')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__transaction_type_id") AS BIGINT) AS "src__transaction_type_id",

@@ -44,7 +44,7 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_transactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_transactions')
-), "typed" AS (
+), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
         CAST("_warehouse"."try_bigint"("raw__transaction_id") AS BIGINT) AS "src__transaction_id",
@@ -54,7 +54,7 @@ WITH "raw" AS (
         CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) AS "src__channel_id",
         CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
         CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_numeric"("raw__transaction_amount") AS DECIMAL(18,2)) AS "src__transaction_amount",
+        CAST("_warehouse"."try_decimal"("raw__transaction_amount", 18, 2) AS DECIMAL(18,2)) AS "src__transaction_amount",
         CAST("raw__transaction_status" AS VARCHAR(20)) AS "src__transaction_status"
     FROM "raw"
 ), "modelled" AS (

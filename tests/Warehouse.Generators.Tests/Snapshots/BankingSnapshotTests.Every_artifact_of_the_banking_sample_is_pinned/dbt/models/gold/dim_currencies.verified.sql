@@ -18,6 +18,6 @@ UNION ALL
 SELECT
     -1 AS "currency_key",
     -1 AS "currency_id",
-    'Unknown' AS "currency_code",
+    '?' AS "currency_code",
     'Unknown' AS "currency_name",
     CAST('1900-01-01 00:00:00' AS TIMESTAMP) AS "_batch_at"
