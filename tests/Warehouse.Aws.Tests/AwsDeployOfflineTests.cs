@@ -27,6 +27,21 @@ public sealed class AwsDeployOfflineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_endpoint_is_exit_code_2_with_one_line()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+        var error = new StringWriter();
+        var environment = new CliEnvironment(new StringWriter(), error, _banking.Root, _ => null, Interactive: false);
+
+        int exitCode = await WarehouseCli.RunAsync(["deploy", "--target", "aws", "--aws-endpoint", "http://127.0.0.1:9", "--yes", "--artifacts", _banking.Artifacts],
+            null, environment, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: cannot reach http://127.0.0.1:9: ", error.ToString());
+    }
+
+    [Fact]
     public async Task Other_commands_reject_target_aws()
     {
         var error = new StringWriter();

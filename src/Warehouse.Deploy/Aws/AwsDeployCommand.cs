@@ -86,6 +86,11 @@ public static class AwsDeployCommand
         {
             throw new WarehouseException(ExitCodes.TargetUnreachable, $"AWS: {e.Message}", e);
         }
+        catch (HttpRequestException e)
+        {
+            string where = options.Endpoint ?? $"AWS ({clients.Region})";
+            throw new WarehouseException(ExitCodes.TargetUnreachable, $"cannot reach {where}: {e.InnerException?.Message ?? e.Message}", e);
+        }
     }
 
     /// <summary>"Banking" -> "banking-warehouse".</summary>
