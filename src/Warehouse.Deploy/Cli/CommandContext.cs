@@ -36,8 +36,11 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
 
     public WarehouseManifest Manifest => _manifest ??= ManifestLoader.Load(Artifacts);
 
-    public IWarehouseEngine CreateEngine() => parse.GetValue(options.Target) switch
+    public string Target => parse.GetValue(options.Target) ?? "duckdb";
+
+    public IWarehouseEngine CreateEngine() => Target switch
     {
+        "aws" => throw new WarehouseException(ExitCodes.BadInput, "--target aws is for deploy only (the other commands need a database: --target duckdb or postgres)"),
         "postgres" => new PostgresEngine(PostgresConnection.Parse(
             parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
         _ => new DuckDbEngine(parse.GetValue(options.Database)

@@ -13,7 +13,7 @@ public sealed class GlobalOptions
 
     public Option<string> Target { get; } = new("--target")
     {
-        Description = "Database to deploy to: duckdb or postgres",
+        Description = "Where to deploy: duckdb, postgres, or aws (deploy only: CloudFormation stack, S3 lake, Glue catalog, Redshift)",
         DefaultValueFactory = _ => "duckdb",
         Recursive = true,
     };
@@ -36,7 +36,7 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
-    public GlobalOptions() => Target.AcceptOnlyFromAmong("duckdb", "postgres");
+    public GlobalOptions() => Target.AcceptOnlyFromAmong("duckdb", "postgres", "aws");
 
     public void AddTo(Command root)
     {

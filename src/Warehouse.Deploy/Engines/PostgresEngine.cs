@@ -11,12 +11,16 @@ namespace Warehouse.Deploy.Engines;
 /// PostgreSQL through Npgsql. Bronze tables are filled with binary COPY, one lake file per transaction together with
 /// its <c>_warehouse.loaded_files</c> row, so a file is loaded exactly once even if a deploy dies half way.
 /// </summary>
-public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : AdoEngine
+/// With dialect "redshift" it runs the redshift/ SQL on a Redshift cluster (same protocol): bronze is external (the
+/// bronze scripts create the external schema over Glue), so nothing is COPYed, and Redshift has no advisory locks.
+public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, string dialect = "postgres") : AdoEngine
 {
     /// <summary>The advisory lock key of deploys ("WHSE"); one per database.</summary>
     private const long LockKey = 0x57485345;
 
-    public override string Dialect => "postgres";
+    public override string Dialect => dialect;
+
+    private bool IsRedshift => dialect == "redshift";
 
     public override string Target { get; } = PostgresConnection.Describe(connection);
 
@@ -51,6 +55,8 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : A
     /// <summary>A session advisory lock: it dies with the connection, so a crashed deploy never leaves it behind.</summary>
     public override async Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken)
     {
+        if (IsRedshift)
+            return new NoLock();
         if (await ScalarAsync($"SELECT pg_try_advisory_lock({LockKey})", null, cancellationToken) is true)
             return new Release(this);
 
@@ -63,6 +69,8 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : A
 
     public override async Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken)
     {
+        if (IsRedshift)
+            return null;
         await ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS _warehouse.loaded_files (path TEXT PRIMARY KEY, source TEXT NOT NULL, " +
             "row_count BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL DEFAULT now())", null, cancellationToken);
@@ -125,5 +133,10 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : A
             if (engine.Npgsql.State == System.Data.ConnectionState.Open)
                 await engine.ScalarAsync($"SELECT pg_advisory_unlock({LockKey})", null, CancellationToken.None);
         }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -11,7 +11,8 @@ public sealed record RunRequest(
     string LakeRoot,
     DateTime BatchAt,
     bool RunModels,
-    bool RunTests)
+    bool RunTests,
+    IReadOnlyDictionary<string, string>? ExtraVariables = null)
 {
     /// <summary>The contract's <c>batch_at</c> text: UTC, <c>YYYY-MM-DD HH:MM:SS</c>.</summary>
     public string BatchAtText => BatchAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -21,5 +22,5 @@ public sealed record RunRequest(
     {
         ["lake_root"] = Path.GetFullPath(LakeRoot).Replace('\\', '/').TrimEnd('/'),
         ["batch_at"] = BatchAtText,
-    };
+    }.Concat(ExtraVariables ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

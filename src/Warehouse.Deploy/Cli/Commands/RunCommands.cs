@@ -11,9 +11,20 @@ public static class RunCommands
     public static async Task<int> ExecuteAsync(CommandContext context, string command, bool runModels, bool runTests,
         DateTime batchAt, CancellationToken cancellationToken)
     {
-        var console = context.Environment.Console;
         await using var engine = context.CreateEngine();
-        var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests);
+        return await ExecuteWithEngineAsync(context, engine, command, runModels, runTests, batchAt, null, cancellationToken);
+    }
+
+    /// <summary>deploy --target aws: the models and tests on Redshift, with its glue_database and redshift_iam_role.</summary>
+    public static Task<int> ExecuteWithEngineAsync(CommandContext context, Engines.IWarehouseEngine engine, string command, DateTime batchAt,
+        IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken) =>
+        ExecuteWithEngineAsync(context, engine, command, runModels: true, runTests: true, batchAt, variables, cancellationToken);
+
+    private static async Task<int> ExecuteWithEngineAsync(CommandContext context, Engines.IWarehouseEngine engine, string command, bool runModels,
+        bool runTests, DateTime batchAt, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
+    {
+        var console = context.Environment.Console;
+        var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests, variables);
         RunResults results;
         try
         {
