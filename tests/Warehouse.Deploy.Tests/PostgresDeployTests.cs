@@ -69,13 +69,18 @@ public sealed class PostgresDeployTests(PostgresServer server)
         var unreachable = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
             "Host=127.0.0.1;Port=1;Username=u;Password=s3cret;Database=d");
         var unknownUser = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
-            server.ConnectionString.Replace("Username=postgres", "Username=nobody;Password=s3cret", StringComparison.Ordinal));
+            server.ConnectionString.Replace("Username=postgres", "Username=nobody", StringComparison.Ordinal).Replace(PostgresServer.Password, "s3cret", StringComparison.Ordinal));
+        var wrongPassword = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection",
+            server.ConnectionString.Replace(PostgresServer.Password, "s3cret", StringComparison.Ordinal));
 
-        Assert.Equal(2, unreachable.ExitCode);
+        Assert.True(unreachable.ExitCode == 2, unreachable.Error + unreachable.Out);
         Assert.StartsWith("error: cannot reach postgres://u@127.0.0.1:1/d", unreachable.Error, StringComparison.Ordinal);
         Assert.Equal(2, unknownUser.ExitCode);
         Assert.Single(unknownUser.Error.Trim().Split('\n'));
-        Assert.DoesNotContain("s3cret", unreachable.Error + unreachable.Out + unknownUser.Error + unknownUser.Out, StringComparison.Ordinal);
+        Assert.Equal(2, wrongPassword.ExitCode);
+        Assert.Single(wrongPassword.Error.Trim().Split('\n'));
+        Assert.Contains("authentication failed", wrongPassword.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", unreachable.Error + unreachable.Out + unknownUser.Error + unknownUser.Out + wrongPassword.Error + wrongPassword.Out, StringComparison.Ordinal);
     }
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)

@@ -70,7 +70,7 @@ public sealed class TestWarehouse : IDisposable
                     id = "bronze.accounts", kind = "source", layer = "bronze", schema = "bronze", name = "accounts",
                     materialization = "source",
                     columns = columns.Select(c => new { name = c, type = "VARCHAR", nullable = true }).ToArray(),
-                    source = new { prefix = "landing/accounts/", file_pattern = "dim_accounts*.csv", delimiter = "|", header = true },
+                    source = new { prefix = "landing/dim_accounts/", file_pattern = "dim_accounts*.csv", delimiter = "|", header = true },
                     depends_on = Array.Empty<string>(), sql = Sql("bronze/accounts.sql"),
                 },
                 new
@@ -125,7 +125,7 @@ public sealed class TestWarehouse : IDisposable
 
         WriteSql("duckdb/bronze/accounts.sql",
             "CREATE OR REPLACE VIEW bronze.accounts AS\nSELECT * EXCLUDE (filename), replace(filename, '{{lake_root}}/', '') AS _source_file\n" +
-            "FROM read_csv('{{lake_root}}/landing/accounts/dim_accounts*.csv', delim = '|', header = true, all_varchar = true, filename = true);\n");
+            "FROM read_csv('{{lake_root}}/landing/dim_accounts/dim_accounts*.csv', delim = '|', header = true, all_varchar = true, filename = true);\n");
         WriteSql("postgres/bronze/accounts.sql",
             "CREATE TABLE IF NOT EXISTS bronze.accounts (account_id TEXT, customer_id TEXT, account_number TEXT, account_type TEXT, " +
             "account_balance TEXT, credit_score TEXT, _source_file TEXT);\n");

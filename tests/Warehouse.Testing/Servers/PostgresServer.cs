@@ -25,6 +25,12 @@ public sealed class PostgresServer : ServerFixture
     internal const string OwnerFile = "owner.pid";
 
     const string ServerUser = "postgres";
+
+    /// <summary>
+    /// The superuser's password. TCP connections authenticate with scram-sha-256 (as a real server would), so tests
+    /// can check what a wrong password does; the Unix socket stays trust for pg_ctl.
+    /// </summary>
+    public const string Password = "warehouse-test-password";
     static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     string initdb = "", pgCtl = "", workDirectory = "", connectionString = "";
@@ -79,7 +85,11 @@ public sealed class PostgresServer : ServerFixture
         if (Environment.IsPrivilegedProcess) ProcessRunner.Run(["chown", ServerUser, workDirectory], CommandTimeout);
 
         var data = Path.Combine(workDirectory, "data");
-        ProcessRunner.Run(AsServerUser([initdb, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]), CommandTimeout);
+        var passwordFile = Path.Combine(workDirectory, "password");
+        File.WriteAllText(passwordFile, Password + "\n");
+        if (Environment.IsPrivilegedProcess) ProcessRunner.Run(["chown", ServerUser, passwordFile], CommandTimeout);
+        ProcessRunner.Run(AsServerUser([initdb, "-D", data, "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", passwordFile,
+            "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]), CommandTimeout);
         watchdog = Watchdog.Start($"{ProcessRunner.ShellQuote(StopCommand(data))}; rm -rf {ProcessRunner.ShellQuote([workDirectory])}");
 
         // The free port can be taken between asking and binding; a couple of retries make that race harmless.
@@ -91,7 +101,7 @@ public sealed class PostgresServer : ServerFixture
                 ProcessRunner.Run(AsServerUser([pgCtl, "-D", data, "-l", LogFile, "-w", "-t", "60", "-o", ServerOptions(port), "start"]), CommandTimeout);
                 connectionString = new NpgsqlConnectionStringBuilder
                 {
-                    Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres",
+                    Host = "127.0.0.1", Port = port, Username = "postgres", Password = Password, Database = "postgres",
                 }.ConnectionString;
                 return Task.CompletedTask;
             }
