@@ -58,6 +58,24 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_a_dimension_re_renders_it_and_the_facts_that_look_it_up()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var modelTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Model0.cs");
+        var edited = compilation.ReplaceSyntaxTree(modelTree, CSharpSyntaxTree.ParseText(
+            GeneratorHarness.ValidModel.Replace("[SurrogateKey] public long CustomerKey", "[SurrogateKey, Column(\"customer_sk\")] public long CustomerKey", StringComparison.Ordinal),
+            (CSharpParseOptions)modelTree.Options,
+            modelTree.FilePath));
+        driver = driver.RunGenerators(edited);
+
+        var outputs = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).ToList();
+        var modified = outputs.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => (string)((dynamic)o.Value).Id).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "gold.dim_customers", "gold.fact_orders", "gold.fact_orders2" }, modified);
+        Assert.Equal(4, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)); // two sources, two staging models
+    }
+
+    [Fact]
     public void No_step_output_holds_compilation_objects()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
