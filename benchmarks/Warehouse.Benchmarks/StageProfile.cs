@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Warehouse.Generators;
+
+namespace Warehouse.Benchmarks;
+
+/// <summary>
+/// Where a generator run spends its time, per pipeline step: the driver records each tracked step's elapsed time
+/// (trackIncrementalGeneratorSteps). Stopwatch instrumentation without a profiler; run with `-- stages N`.
+/// </summary>
+public static class StageProfile
+{
+    private static readonly string[] Steps =
+    {
+        TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics,
+        TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model,
+    };
+
+    public static void Run(int models, int repeats, TextWriter output)
+    {
+        var harness = new GeneratorHarness(SyntheticModel.Create(models));
+        for (int i = 0; i < 2; i++) harness.IncrementalRun(harness.FullRun()); // JIT warm-up
+
+        var fullWall = new List<double>();
+        var incrementalWall = new List<double>();
+        var full = new Dictionary<string, List<double>>();
+        var incremental = new Dictionary<string, List<double>>();
+        for (int i = 0; i < repeats; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var warm = harness.FullRun();
+            fullWall.Add(watch.Elapsed.TotalMilliseconds);
+            Collect(warm, full);
+
+            watch.Restart();
+            var edited = harness.IncrementalRun(warm);
+            incrementalWall.Add(watch.Elapsed.TotalMilliseconds);
+            Collect(edited, incremental);
+        }
+
+        output.WriteLine($"models={models} repeats={repeats}");
+        Print(output, "full run", fullWall, full);
+        Print(output, "incremental (one dimension edited)", incrementalWall, incremental);
+    }
+
+    private static void Collect(GeneratorDriver driver, Dictionary<string, List<double>> into)
+    {
+        var steps = driver.GetRunResult().Results[0].TrackedSteps;
+        foreach (var name in Steps)
+        {
+            double ms = steps.TryGetValue(name, out var runs) ? runs.Sum(r => r.ElapsedTime.TotalMilliseconds) : 0;
+            if (!into.TryGetValue(name, out var list)) into[name] = list = new List<double>();
+            list.Add(ms);
+        }
+
+        if (!into.TryGetValue("(generator total)", out var total)) into["(generator total)"] = total = new List<double>();
+        total.Add(driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+    }
+
+    private static void Print(TextWriter output, string title, List<double> wall, Dictionary<string, List<double>> steps)
+    {
+        output.WriteLine($"{title}: wall median {Median(wall):F1} ms");
+        foreach (var (name, values) in steps)
+        {
+            output.WriteLine($"  {name,-20} median {Median(values),9:F1} ms");
+        }
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
