@@ -18,9 +18,10 @@ public sealed class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(Warehouse.Model.SourceAttribute).Assembly.Location))
             .ToImmutableArray());
 
-    public GeneratorHarness(SyntheticModel model)
+    public GeneratorHarness(SyntheticModel model, bool trackSteps = true)
     {
         Model = model;
+        TrackSteps = trackSteps;
         var trees = model.Records.Select(r => CSharpSyntaxTree.ParseText(r.Text, ParseOptions, path: r.FileName)).ToList();
         Compilation = CSharpCompilation.Create("Bench", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -30,17 +31,20 @@ public sealed class GeneratorHarness
 
     public SyntheticModel Model { get; }
 
+    /// <summary>trackIncrementalGeneratorSteps: on in tests and these benchmarks' checks; csc and the IDE run without it.</summary>
+    public bool TrackSteps { get; }
+
     public CSharpCompilation Compilation { get; }
 
     public SyntaxTree EditedOld { get; }
 
     public SyntaxTree EditedNew { get; }
 
-    public static GeneratorDriver Driver() =>
+    public GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(
             new[] { new WarehouseGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: TrackSteps));
 
     /// <summary>A cold run: a new driver on a compilation with fresh semantic state (same parsed trees).</summary>
     public GeneratorDriver FullRun() => Driver().RunGenerators(Compilation.Clone());

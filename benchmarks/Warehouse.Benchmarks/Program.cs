@@ -4,7 +4,7 @@ using Warehouse.Benchmarks;
 
 // Modes (see benchmarks/README.md):
 //   smoke | --smoke                 quick correctness + timing pass at the smallest sizes (CI), no BenchmarkDotNet
-//   stages N [REPEATS]              per-pipeline-step generator times at N models (profiling without a profiler)
+//   stages N [REPEATS] [--no-tracking]  per-pipeline-step generator times at N models (profiling without a profiler)
 //   sql DATABASE SCRIPT [k=v ...]   runs a SQL script through DuckDB.NET ({{k}} replaced by v); the hand-written baseline
 //   anything else                   BenchmarkDotNet's switcher, e.g. --filter '*Generator*'
 switch (args.FirstOrDefault())
@@ -13,7 +13,8 @@ switch (args.FirstOrDefault())
         return Smoke();
     case "stages":
         StageProfile.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
-            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, Console.Out);
+            args.Length > 2 && args[2] != "--no-tracking" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
+            !args.Contains("--no-tracking"), Console.Out);
         return 0;
     case "sql":
         return SqlScript.Run(args[1], args[2], args.Skip(3).ToArray(), Console.Out);

@@ -16,9 +16,9 @@ public static class StageProfile
         TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model,
     };
 
-    public static void Run(int models, int repeats, TextWriter output)
+    public static void Run(int models, int repeats, bool trackSteps, TextWriter output)
     {
-        var harness = new GeneratorHarness(SyntheticModel.Create(models));
+        var harness = new GeneratorHarness(SyntheticModel.Create(models), trackSteps);
         for (int i = 0; i < 2; i++) harness.IncrementalRun(harness.FullRun()); // JIT warm-up
 
         var fullWall = new List<double>();
@@ -38,23 +38,36 @@ public static class StageProfile
             Collect(edited, incremental);
         }
 
-        output.WriteLine($"models={models} repeats={repeats}");
+        output.WriteLine($"models={models} repeats={repeats} trackIncrementalGeneratorSteps={trackSteps}");
+        var generated = harness.FullRun().GetRunResult().GeneratedTrees;
+        var parse = Stopwatch.StartNew();
+        foreach (var tree in generated)
+        {
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options).GetRoot();
+        }
+
+        var wholeModel = generated.Single(t => t.FilePath.EndsWith("Warehouse.Artifacts.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        var biggest = wholeModel.Split("/// <summary>warehouse/").Skip(1)
+            .Select(chunk => (Path: chunk[..chunk.IndexOf('<', StringComparison.Ordinal)], Length: chunk.Length))
+            .OrderByDescending(a => a.Length).Take(6);
+        output.WriteLine("largest whole-model artifacts: " + string.Join(", ", biggest.Select(a => $"{a.Path} {a.Length / 1024} KiB")));
+        output.WriteLine($"generated: {generated.Length} files, {generated.Sum(t => t.Length) / 1024} KiB of C#; re-parsing them all takes {parse.Elapsed.TotalMilliseconds:F0} ms; " +
+                         $"the whole-model file Warehouse.Artifacts.g.cs is {generated.Single(t => t.FilePath.EndsWith("Warehouse.Artifacts.g.cs", StringComparison.Ordinal)).Length / 1024} KiB");
         Print(output, "full run", fullWall, full);
         Print(output, "incremental (one dimension edited)", incrementalWall, incremental);
     }
 
     private static void Collect(GeneratorDriver driver, Dictionary<string, List<double>> into)
     {
-        var steps = driver.GetRunResult().Results[0].TrackedSteps;
+        if (!into.TryGetValue("(generator total)", out var total)) into["(generator total)"] = total = new List<double>();
+        total.Add(driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+        var steps = driver.GetRunResult().Results[0].TrackedSteps; // empty without tracking
         foreach (var name in Steps)
         {
             double ms = steps.TryGetValue(name, out var runs) ? runs.Sum(r => r.ElapsedTime.TotalMilliseconds) : 0;
             if (!into.TryGetValue(name, out var list)) into[name] = list = new List<double>();
             list.Add(ms);
         }
-
-        if (!into.TryGetValue("(generator total)", out var total)) into["(generator total)"] = total = new List<double>();
-        total.Add(driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
     }
 
     private static void Print(TextWriter output, string title, List<double> wall, Dictionary<string, List<double>> steps)
