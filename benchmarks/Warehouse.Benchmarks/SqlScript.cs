@@ -21,9 +21,23 @@ public static class SqlScript
         var watch = Stopwatch.StartNew();
         using var connection = new DuckDBConnection($"Data Source={database}");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        // Statement by statement (each ends a line with ';'), as the runner does, so a failure names its statement.
+        var statements = sql.Split(";\n").Select(s => s.Trim()).Where(s => s.Split('\n').Any(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        foreach (var statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (DuckDBException e)
+            {
+                output.WriteLine($"{script}: failed: {e.Message.Split('\n')[0]}\n{statement}");
+                return 1;
+            }
+        }
+
         output.WriteLine($"{script}: {watch.Elapsed.TotalSeconds:F2} s");
         return 0;
     }
