@@ -23,18 +23,31 @@ public static class StageProfile
 
         var fullWall = new List<double>();
         var incrementalWall = new List<double>();
+        var fullCpu = new List<double>();
+        var incrementalCpu = new List<double>();
+        var process = Process.GetCurrentProcess();
+        double Cpu()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime.TotalMilliseconds;
+        }
+
         var full = new Dictionary<string, List<double>>();
         var incremental = new Dictionary<string, List<double>>();
         for (int i = 0; i < repeats; i++)
         {
+            double cpu = Cpu();
             var watch = Stopwatch.StartNew();
             var warm = harness.FullRun();
             fullWall.Add(watch.Elapsed.TotalMilliseconds);
+            fullCpu.Add(Cpu() - cpu);
             Collect(warm, full);
 
+            cpu = Cpu();
             watch.Restart();
             var edited = harness.IncrementalRun(warm);
             incrementalWall.Add(watch.Elapsed.TotalMilliseconds);
+            incrementalCpu.Add(Cpu() - cpu);
             Collect(edited, incremental);
         }
 
@@ -53,8 +66,8 @@ public static class StageProfile
         output.WriteLine("largest whole-model artifacts: " + string.Join(", ", biggest.Select(a => $"{a.Path} {a.Length / 1024} KiB")));
         output.WriteLine($"generated: {generated.Length} files, {generated.Sum(t => t.Length) / 1024} KiB of C#; re-parsing them all takes {parse.Elapsed.TotalMilliseconds:F0} ms; " +
                          $"the whole-model file Warehouse.Artifacts.g.cs is {generated.Single(t => t.FilePath.EndsWith("Warehouse.Artifacts.g.cs", StringComparison.Ordinal)).Length / 1024} KiB");
-        Print(output, "full run", fullWall, full);
-        Print(output, "incremental (one dimension edited)", incrementalWall, incremental);
+        Print(output, "full run", fullWall, fullCpu, full);
+        Print(output, "incremental (one dimension edited)", incrementalWall, incrementalCpu, incremental);
     }
 
     private static void Collect(GeneratorDriver driver, Dictionary<string, List<double>> into)
@@ -70,9 +83,10 @@ public static class StageProfile
         }
     }
 
-    private static void Print(TextWriter output, string title, List<double> wall, Dictionary<string, List<double>> steps)
+    private static void Print(TextWriter output, string title, List<double> wall, List<double> cpu, Dictionary<string, List<double>> steps)
     {
-        output.WriteLine($"{title}: wall median {Median(wall):F1} ms");
+        // CPU time of the process (all threads, GC included) is steadier than wall time on a shared, loaded machine.
+        output.WriteLine($"{title}: wall median {Median(wall):F1} ms, process CPU median {Median(cpu):F1} ms");
         foreach (var (name, values) in steps)
         {
             output.WriteLine($"  {name,-20} median {Median(values),9:F1} ms");
