@@ -9,6 +9,7 @@ namespace Warehouse.Benchmarks;
 /// incremental run re-renders (see <see cref="Checks"/>), so a timing is never of a run that cached too much.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7, invocationCount: 1)]
 public class GeneratorBenchmarks
 {

@@ -33,6 +33,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
         "postgres" => new PostgresEngine(PostgresConnection.Parse(
             parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
         _ => new DuckDbEngine(parse.GetValue(options.Database)
-            ?? Path.Combine(OutputDirectory, $"{Manifest.Project.ToLowerInvariant()}.duckdb")),
+            ?? Path.Combine(OutputDirectory, $"{Manifest.Project.ToLowerInvariant()}.duckdb"),
+            environment.Variable(DuckDbEngine.MemoryLimitVariable)),
     };
 }
