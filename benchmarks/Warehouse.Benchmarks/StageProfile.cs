@@ -52,6 +52,12 @@ public static class StageProfile
         }
 
         output.WriteLine($"models={models} repeats={repeats} trackIncrementalGeneratorSteps={trackSteps}");
+        if (trackSteps)
+        {
+            var rerendered = Checks.Verify(harness, harness.FullRun());
+            output.WriteLine($"editing {harness.Model.EditedId} re-renders {rerendered.Count} node(s): {string.Join(", ", rerendered)}");
+        }
+
         var generated = harness.FullRun().GetRunResult().GeneratedTrees;
         var parse = Stopwatch.StartNew();
         foreach (var tree in generated)
