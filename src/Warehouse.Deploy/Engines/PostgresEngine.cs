@@ -93,21 +93,18 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection) : A
             using var reader = CsvValidator.OpenReader(file, source.Source!);
             if (source.Source!.Header)
                 reader.Read();
-            // The synchronous writes only fill Npgsql's buffer (they block only when it flushes a full one); an await
-            // per field cost about a third of the load time (benchmarks/README.md, PostgreSQL bronze load).
             while (reader.Read() is { } record)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                importer.StartRow();
+                await importer.StartRowAsync(cancellationToken);
                 foreach (var field in record)
                 {
                     if (field is null)
-                        importer.WriteNull();
+                        await importer.WriteNullAsync(cancellationToken);
                     else
-                        importer.Write(field, NpgsqlDbType.Text);
+                        await importer.WriteAsync(field, NpgsqlDbType.Text, cancellationToken);
                 }
 
-                importer.Write(relative, NpgsqlDbType.Text);
+                await importer.WriteAsync(relative, NpgsqlDbType.Text, cancellationToken);
                 rows++;
             }
 
