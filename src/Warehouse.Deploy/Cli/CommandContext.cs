@@ -44,6 +44,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
         "postgres" => new PostgresEngine(PostgresConnection.Parse(
             parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
         _ => new DuckDbEngine(parse.GetValue(options.Database)
-            ?? Path.Combine(OutputDirectory, DefaultDuckDbFile)),
+            ?? Path.Combine(OutputDirectory, DefaultDuckDbFile),
+            environment.Variable(DuckDbEngine.MemoryLimitVariable)),
     };
 }

@@ -11,9 +11,14 @@ namespace Warehouse.Deploy.Engines;
 /// <summary>
 /// DuckDB in a database file. DuckDB's file lock already keeps a second process out; its error becomes the deploy-lock
 /// message. Deploys inside one process (which share the file) are serialised by an in-process registry.
+/// <paramref name="memoryLimit"/> (DuckDB's memory_limit, e.g. "400MB") caps DuckDB's buffer pool; by default DuckDB
+/// takes up to 80% of the machine's memory, and the runner's peak RSS grows with the lake.
 /// </summary>
-public sealed partial class DuckDbEngine(string databasePath) : AdoEngine
+public sealed partial class DuckDbEngine(string databasePath, string? memoryLimit = null) : AdoEngine
 {
+    /// <summary>Sets <c>memoryLimit</c> for the CLI (e.g. 400MB); unset keeps DuckDB's default.</summary>
+    public const string MemoryLimitVariable = "WAREHOUSE_DUCKDB_MEMORY_LIMIT";
+
     private static readonly ConcurrentDictionary<string, DateTime> RunningDeploys = new(StringComparer.Ordinal);
 
     public string DatabasePath { get; } = Path.GetFullPath(databasePath);
@@ -32,7 +37,10 @@ public sealed partial class DuckDbEngine(string databasePath) : AdoEngine
         {
             if (!string.IsNullOrEmpty(folder))
                 Directory.CreateDirectory(folder);
-            var connection = new DuckDBConnection($"Data Source={DatabasePath}");
+            var builder = new DuckDBConnectionStringBuilder { DataSource = DatabasePath };
+            if (!string.IsNullOrWhiteSpace(memoryLimit))
+                builder["memory_limit"] = memoryLimit.Trim();
+            var connection = new DuckDBConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             return connection;
         }

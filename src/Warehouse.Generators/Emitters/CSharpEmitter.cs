@@ -18,12 +18,7 @@ internal static class CSharpEmitter
     public const string ArtifactNamespace = "Warehouse.Generated.Artifacts";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Warehouse.Generators\", \"0.1.0\")]";
 
-    public static string ClassNameOf(string path)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(path));
-        return "Artifact_" + string.Concat(hash.Take(8).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-    }
+    public static string ClassNameOf(string path) => "Artifact_" + Hashing.Sha256Hex(path, 8);
 
     public static string Artifacts(IEnumerable<Artifact> artifacts)
     {

@@ -163,12 +163,7 @@ internal static class ManifestEmitter
         json.EndObject().String("checksum", Sha256(hashed.ToString()));
     }
 
-    private static string Sha256(string text)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        return string.Concat(hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-    }
+    private static string Sha256(string text) => Hashing.Sha256Hex(text);
 
     public static string KindName(NodeKind kind) => kind switch
     {
