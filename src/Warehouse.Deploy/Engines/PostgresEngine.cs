@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
-using NpgsqlTypes;
 using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Manifest;
 
@@ -96,27 +95,20 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
 
         await using var transaction = await Npgsql.BeginTransactionAsync(cancellationToken);
         long rows = 0;
-        await using (var importer = await Npgsql.BeginBinaryImportAsync(copy, cancellationToken))
+        await using (var copyStream = await Npgsql.BeginRawBinaryCopyAsync(copy, cancellationToken))
         {
+            var writer = new BinaryCopyWriter(copyStream);
+            writer.WriteHeader();
             using var reader = CsvValidator.OpenReader(file, source.Source!);
             if (source.Source!.Header)
                 reader.Read();
             while (reader.Read() is { } record)
             {
-                await importer.StartRowAsync(cancellationToken);
-                foreach (var field in record)
-                {
-                    if (field is null)
-                        await importer.WriteNullAsync(cancellationToken);
-                    else
-                        await importer.WriteAsync(field, NpgsqlDbType.Text, cancellationToken);
-                }
-
-                await importer.WriteAsync(relative, NpgsqlDbType.Text, cancellationToken);
+                writer.WriteRow(record, relative);
                 rows++;
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            await writer.CompleteAsync(cancellationToken);
         }
 
         await ExecuteAsync(
