@@ -14,16 +14,21 @@ public sealed class PostgresDeployTests(PostgresServer server)
         string connection = await server.CreateDatabaseAsync();
 
         var first = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
-        warehouse.WriteLakeFile("dim_accounts_batch2.csv", TestWarehouse.Header, "3|1|1|Savings|10.50|300");
+        // Non-ASCII text, an empty (NULL) field and a long value go through the binary COPY encoder.
+        string longValue = new('x', 100_000);
+        warehouse.WriteLakeFile("dim_accounts_batch2.csv", TestWarehouse.Header, "3|1|1|Épargne – Zoë ✓|10.50|300", $"4||{longValue}|Savings|1|300");
         var second = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", connection);
 
         Assert.True(first.ExitCode == 0, first.Error + first.Out);
         Assert.True(second.ExitCode == 0, second.Error + second.Out);
-        Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts"));
-        Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM gold.dim_accounts"));
+        Assert.Equal(4L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts"));
+        Assert.Equal(4L, await ScalarAsync(connection, "SELECT count(*) FROM gold.dim_accounts"));
         Assert.Equal("landing/dim_accounts/dim_accounts.csv,landing/dim_accounts/dim_accounts_batch2.csv",
             await ScalarAsync(connection, "SELECT string_agg(path, ',' ORDER BY path) FROM _warehouse.loaded_files"));
-        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/dim_accounts/dim_accounts_batch2.csv'"));
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/dim_accounts/dim_accounts_batch2.csv'"));
+        Assert.Equal("Épargne – Zoë ✓", await ScalarAsync(connection, "SELECT account_type FROM bronze.accounts WHERE account_id = '3'"));
+        Assert.Equal(true, await ScalarAsync(connection, "SELECT customer_id IS NULL FROM bronze.accounts WHERE account_id = '4'"));
+        Assert.Equal(longValue, await ScalarAsync(connection, "SELECT account_number FROM bronze.accounts WHERE account_id = '4'"));
     }
 
     [SkippableFact]
