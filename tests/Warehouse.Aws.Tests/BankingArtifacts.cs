@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Warehouse.Deploy.Cli;
+using Warehouse.Testing;
 
 namespace Warehouse.Aws.Tests;
 
@@ -21,7 +22,7 @@ public sealed class BankingArtifacts : IDisposable
     public BankingArtifacts()
     {
         Root = Directory.CreateTempSubdirectory("warehouse-aws-").FullName;
-        string source = Path.Combine(RepositoryRoot(), "samples", "Banking", "warehouse");
+        string source = Repository.BankingWarehouse;
         foreach (var relative in new[] { "manifest.json", "cloudformation/warehouse.json" }
                      .Concat(Directory.EnumerateFiles(Path.Combine(source, "redshift"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(source, f))))
         {
@@ -94,7 +95,4 @@ public sealed class BankingArtifacts : IDisposable
 
     public static bool OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, name)));
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }

@@ -1,3 +1,4 @@
+using Warehouse.Testing;
 using System.Globalization;
 using System.Text.Json;
 using Warehouse.Deploy.Manifest;
@@ -264,7 +265,7 @@ public sealed class BankingDuckDbTests : BankingScenarios
     private static string? SeedFolder()
     {
         const string relative = "shared/reference/lakehouse-formation-data";
-        string root = BankingWarehouse.RepositoryRoot;
+        string root = Repository.Root;
         var candidates = new List<string> { Path.Combine(root, "..", relative) };
         string gitFile = Path.Combine(root, ".git");
         if (File.Exists(gitFile) && File.ReadAllText(gitFile).Trim() is { } line && line.StartsWith("gitdir:", StringComparison.Ordinal))

@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Npgsql;
 using Warehouse.Deploy.Cli;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Testing;
 
 namespace Warehouse.Deploy.Tests;
 
@@ -91,7 +91,7 @@ public sealed class BankingWarehouse : IDisposable
     public BankingWarehouse()
     {
         Root = Directory.CreateTempSubdirectory("warehouse-banking-").FullName;
-        string source = Path.Combine(RepositoryRoot, "samples", "Banking", "warehouse");
+        string source = Repository.BankingWarehouse;
         if (!File.Exists(Path.Combine(source, "manifest.json")))
             throw new InvalidOperationException($"{source} has no manifest.json: build samples/Banking first");
         File.Copy(Path.Combine(source, "manifest.json"), Path.Combine(Artifacts, "manifest.json").CreateParent());
@@ -103,8 +103,6 @@ public sealed class BankingWarehouse : IDisposable
 
         Manifest = ManifestLoader.Load(new FolderArtifactSource(Artifacts));
     }
-
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public string Root { get; }
 
@@ -139,17 +137,6 @@ public sealed class BankingWarehouse : IDisposable
         RunAsync(target, ["deploy", "--as-of", asOf], lake);
 
     public JsonDocument RunResults() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, ResultsFile.FileName)));
-
-    private static string FindRepositoryRoot([CallerFilePath] string here = "")
-    {
-        for (var folder = new DirectoryInfo(Path.GetDirectoryName(here)!); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Warehouse.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException($"no Warehouse.sln above {here}");
-    }
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Warehouse.Testing;
 using Warehouse.Testing.Snapshots;
 
 namespace Warehouse.Generators.Tests;
@@ -11,7 +12,7 @@ public sealed class BankingSnapshotTests
     [Fact]
     public void Every_artifact_of_the_banking_sample_is_pinned()
     {
-        var warehouse = Path.Combine(RepositoryRoot(), "samples", "Banking", "warehouse");
+        var warehouse = Repository.BankingWarehouse;
         var artifacts = Path.Combine(Path.GetTempPath(), "wh-snapshot-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -36,7 +37,4 @@ public sealed class BankingSnapshotTests
             Directory.Delete(artifacts, recursive: true);
         }
     }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

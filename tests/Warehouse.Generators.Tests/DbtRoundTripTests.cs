@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Warehouse.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Warehouse.Generators.Tests;
@@ -12,7 +13,7 @@ public sealed class DbtRoundTripTests
     [Fact]
     public void Dbt_property_files_round_trip_the_manifests_descriptions_and_tests()
     {
-        var warehouse = Path.Combine(RepositoryRoot(), "samples", "Banking", "warehouse");
+        var warehouse = Repository.BankingWarehouse;
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(warehouse, "manifest.json")));
         var nodes = manifest.RootElement.GetProperty("nodes").EnumerateArray().ToList();
 
@@ -83,7 +84,4 @@ public sealed class DbtRoundTripTests
         ((YamlMappingNode)node).Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlSequenceNode sequence
             ? sequence.Children.Cast<YamlMappingNode>()
             : Enumerable.Empty<YamlMappingNode>();
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Parsing;
 
 namespace Warehouse.Generators.Emitters;
 
@@ -51,10 +52,10 @@ internal static class CSharpEmitter
             .Open("public static class Nodes");
         foreach (var schema in nodes.GroupBy(n => n.Schema).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
-            writer.Open("public static class " + Pascal(schema.Key));
+            writer.Open("public static class " + Naming.ToPascalCase(schema.Key));
             foreach (var node in schema.OrderBy(n => n.Name, System.StringComparer.Ordinal))
             {
-                writer.Line($"public const string {Pascal(node.Name)} = {SourceWriter.Verbatim(node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id)};");
+                writer.Line($"public const string {Naming.ToPascalCase(node.Name)} = {SourceWriter.Verbatim(node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id)};");
             }
 
             writer.Close();
@@ -74,6 +75,4 @@ internal static class CSharpEmitter
         return writer.Line("    };").Close().Close().ToString();
     }
 
-    private static string Pascal(string snake) =>
-        string.Concat(snake.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
 }

@@ -45,6 +45,29 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary><c>dim_accounts</c> → <c>DimAccounts</c>; anything but ASCII letters and digits separates words,
+    /// and a leading digit gets an N, so the result is a valid C# and CloudFormation identifier.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var upper = true;
+        foreach (var c in name)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            {
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0])) builder.Insert(0, 'N');
+        return builder.ToString();
+    }
+
     /// <summary>Why <paramref name="identifier"/> cannot be used, or null when it is valid everywhere.</summary>
     public static string? InvalidReason(string identifier)
     {

@@ -163,7 +163,7 @@ internal sealed class WarehouseResolver
         var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey ? c : ResolveLineage(node, c, upstream)).ToList();
         if (!columns.Any(c => c.Role == ColumnRole.SurrogateKey))
         {
-            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Pascal(spec.Name.Substring(4)) : "Member");
+            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.ToPascalCase(spec.Name.Substring(4)) : "Member");
         }
 
         if (!columns.Any(c => c.Role == ColumnRole.BusinessKey))
@@ -560,8 +560,6 @@ internal sealed class WarehouseResolver
 
     private static string? ColumnName(NodeSpec spec, string name) => FindColumn(spec, name)?.Name;
 
-    private static string Pascal(string snake) =>
-        string.Concat(snake.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
 
     private static string Describe(ColumnRole role) => role switch
     {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Text;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Parsing;
 
 namespace Warehouse.Generators.Emitters.CloudFormation;
 
@@ -30,36 +30,14 @@ internal sealed class LogicalIds
 
     private readonly HashSet<string> _used = new();
 
-    /// <summary><c>dim_accounts</c> → <c>DimAccounts</c>; anything but ASCII letters and digits separates words.</summary>
-    public static string Pascal(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
-            {
-                builder.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            else
-            {
-                upper = true;
-            }
-        }
-
-        if (builder.Length == 0 || char.IsDigit(builder[0])) builder.Insert(0, 'N');
-        return builder.ToString();
-    }
-
     /// <summary>The Glue table of a source: <c>DimAccountsTable</c>; a clash (same name in two schemas) adds the schema.</summary>
     public string Table(NodeSpec source)
     {
-        var id = Pascal(source.Name) + "Table";
+        var id = Naming.ToPascalCase(source.Name) + "Table";
         if (!_used.Add(id))
         {
-            id = Pascal(source.Schema) + Pascal(source.Name) + "Table";
-            for (var i = 2; !_used.Add(id); i++) id = Pascal(source.Schema) + Pascal(source.Name) + "Table" + i;
+            id = Naming.ToPascalCase(source.Schema) + Naming.ToPascalCase(source.Name) + "Table";
+            for (var i = 2; !_used.Add(id); i++) id = Naming.ToPascalCase(source.Schema) + Naming.ToPascalCase(source.Name) + "Table" + i;
         }
 
         return id;
