@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using System.Text;
 using Npgsql;
 using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Manifest;
@@ -99,12 +100,16 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
         {
             var writer = new BinaryCopyWriter(copyStream);
             writer.WriteHeader();
+            byte[] sourceFile = Encoding.UTF8.GetBytes(relative);
             using var reader = CsvValidator.OpenReader(file, source.Source!);
+            // The lake was validated before any SQL ran; checking again costs nothing and keeps the file:line
+            // message should the file have changed since.
             if (source.Source!.Header)
-                reader.Read();
-            while (reader.Read() is { } record)
+                CsvValidator.CheckHeader(reader, file, columns);
+            while (reader.Read())
             {
-                writer.WriteRow(record, relative);
+                CsvValidator.CheckFieldCount(reader, file, columns.Count);
+                writer.WriteRow(reader, sourceFile);
                 rows++;
             }
 
