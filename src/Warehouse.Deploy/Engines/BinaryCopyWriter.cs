@@ -28,11 +28,11 @@ internal sealed class BinaryCopyWriter(Stream stream)
         WriteInt32(0); // header extension length
     }
 
-    /// <summary>The reader's current record (null fields as SQL NULL) followed by <paramref name="lastUtf8"/>.</summary>
-    public void WriteRow(DelimitedReader record, ReadOnlySpan<byte> lastUtf8)
+    /// <summary>The reader's current record; null fields are SQL NULL.</summary>
+    public void WriteRow(DelimitedReader record)
     {
         Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)(record.FieldCount + 1)));
+        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)record.FieldCount));
         _used += 2;
         for (var i = 0; i < record.FieldCount; i++)
         {
@@ -41,8 +41,6 @@ internal sealed class BinaryCopyWriter(Stream stream)
             else
                 WriteText(record.GetUtf8(i));
         }
-
-        WriteText(lastUtf8);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
