@@ -26,6 +26,10 @@ public sealed class PostgresDeployTests(PostgresServer server)
         Assert.Equal("landing/dim_accounts/dim_accounts.csv,landing/dim_accounts/dim_accounts_batch2.csv",
             await ScalarAsync(connection, "SELECT string_agg(path, ',' ORDER BY path) FROM _warehouse.loaded_files"));
         Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/dim_accounts/dim_accounts_batch2.csv'"));
+        // _source_file is filled through a column default that lives only during each file's COPY.
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM bronze.accounts WHERE _source_file = 'landing/dim_accounts/dim_accounts.csv'"));
+        Assert.Equal(DBNull.Value, await ScalarAsync(connection,
+            "SELECT column_default FROM information_schema.columns WHERE table_schema = 'bronze' AND table_name = 'accounts' AND column_name = '_source_file'"));
         Assert.Equal("Épargne – Zoë ✓", await ScalarAsync(connection, "SELECT account_type FROM bronze.accounts WHERE account_id = '3'"));
         Assert.Equal(true, await ScalarAsync(connection, "SELECT customer_id IS NULL FROM bronze.accounts WHERE account_id = '4'"));
         Assert.Equal(longValue, await ScalarAsync(connection, "SELECT account_number FROM bronze.accounts WHERE account_id = '4'"));

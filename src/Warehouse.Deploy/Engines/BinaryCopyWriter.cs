@@ -1,18 +1,22 @@
 using System.Buffers.Binary;
-using System.Text;
+using Warehouse.Deploy.Lake;
 
 namespace Warehouse.Deploy.Engines;
 
 /// <summary>
 /// Writes PostgreSQL's binary COPY format (PGCOPY signature, per row a field count and length-prefixed fields, a -1
-/// trailer) into a buffer flushed to the copy stream. Bronze columns are all TEXT, whose binary form is the string's
-/// UTF-8 bytes, so rows are encoded here directly: Npgsql's per-field importer calls (one async state machine per
-/// value) made the bronze load four times slower than `psql \copy` (benchmarks/README.md, goal 5).
+/// trailer) into a buffer flushed to the copy stream. Bronze columns are all TEXT, whose binary form is the text's
+/// UTF-8 bytes: a lake file's field bytes, as <see cref="DelimitedReader"/> splits them, are copied in unchanged, so
+/// no field becomes a string and nothing is re-encoded. Npgsql's per-field importer calls (one async state machine
+/// per value) made the bronze load four times slower than `psql \copy` (benchmarks/README.md, goal 5).
 /// </summary>
 internal sealed class BinaryCopyWriter(Stream stream)
 {
     private static readonly byte[] Signature = [.. "PGCOPY\n"u8, 0xff, (byte)'\r', (byte)'\n', 0];
-    private readonly byte[] _buffer = new byte[1 << 16];
+
+    // Large writes: each flush is one CopyData message and one socket write, and the server parses while we fill
+    // the next buffer.
+    private readonly byte[] _buffer = new byte[1 << 18];
     private int _used;
 
     public void WriteHeader()
@@ -24,15 +28,19 @@ internal sealed class BinaryCopyWriter(Stream stream)
         WriteInt32(0); // header extension length
     }
 
-    /// <summary>One row of TEXT fields (null = SQL NULL) followed by <paramref name="last"/>.</summary>
-    public void WriteRow(IReadOnlyList<string?> fields, string last)
+    /// <summary>The reader's current record; null fields are SQL NULL.</summary>
+    public void WriteRow(DelimitedReader record)
     {
         Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)(fields.Count + 1)));
+        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)record.FieldCount));
         _used += 2;
-        foreach (var field in fields)
-            WriteText(field);
-        WriteText(last);
+        for (var i = 0; i < record.FieldCount; i++)
+        {
+            if (record.IsNull(i))
+                WriteInt32(-1);
+            else
+                WriteText(record.GetUtf8(i));
+        }
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -44,27 +52,20 @@ internal sealed class BinaryCopyWriter(Stream stream)
         _used = 0;
     }
 
-    private void WriteText(string? value)
+    private void WriteText(ReadOnlySpan<byte> utf8)
     {
-        if (value is null)
-        {
-            WriteInt32(-1);
-            return;
-        }
-
-        var length = Encoding.UTF8.GetByteCount(value);
-        Ensure(4 + length);
-        if (4 + length > _buffer.Length)
+        Ensure(4 + utf8.Length);
+        WriteInt32(utf8.Length);
+        if (utf8.Length > _buffer.Length - _used)
         {
             // A field larger than the buffer goes straight to the stream after its length.
-            WriteInt32(length);
             Flush();
-            stream.Write(Encoding.UTF8.GetBytes(value));
+            stream.Write(utf8);
             return;
         }
 
-        WriteInt32(length);
-        _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+        utf8.CopyTo(_buffer.AsSpan(_used));
+        _used += utf8.Length;
     }
 
     private void WriteInt32(int value)

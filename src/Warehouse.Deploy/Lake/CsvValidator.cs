@@ -37,24 +37,31 @@ public static class CsvValidator
     {
         using var reader = OpenReader(path, spec);
         if (spec.Header)
-        {
-            var header = reader.Read() ?? [];
-            if (!header.Select(h => h ?? "").SequenceEqual(expected, StringComparer.Ordinal))
-                throw new WarehouseException(ExitCodes.BadInput,
-                    $"{path}:1: expected columns {string.Join('|', expected)} but found {string.Join('|', header)}");
-        }
+            CheckHeader(reader, path, expected);
+        while (reader.Read())
+            CheckFieldCount(reader, path, expected.Count);
+    }
 
-        while (reader.Read() is { } record)
-        {
-            if (record.Count != expected.Count)
-                throw new WarehouseException(ExitCodes.BadInput,
-                    $"{path}:{reader.Line}: expected {expected.Count} fields but found {record.Count}");
-        }
+    /// <summary>Reads the header record: it must be the expected columns in order.</summary>
+    public static void CheckHeader(DelimitedReader reader, string path, IReadOnlyList<string> expected)
+    {
+        var header = reader.Read() ? reader.GetStrings() : [];
+        if (!header.Select(h => h ?? "").SequenceEqual(expected, StringComparer.Ordinal))
+            throw new WarehouseException(ExitCodes.BadInput,
+                $"{path}:1: expected columns {string.Join('|', expected)} but found {string.Join('|', header)}");
+    }
+
+    /// <summary>The reader's current record must have one field per expected column.</summary>
+    public static void CheckFieldCount(DelimitedReader reader, string path, int expected)
+    {
+        if (reader.FieldCount != expected)
+            throw new WarehouseException(ExitCodes.BadInput,
+                $"{path}:{reader.Line}: expected {expected} fields but found {reader.FieldCount}");
     }
 
     public static DelimitedReader OpenReader(string path, SourceSpec spec)
     {
-        if (spec.Delimiter.Length != 1)
+        if (spec.Delimiter.Length != 1 || char.IsSurrogate(spec.Delimiter[0]))
             throw new WarehouseException(ExitCodes.BadInput, $"{path}: delimiter '{spec.Delimiter}' must be one character");
         try
         {
