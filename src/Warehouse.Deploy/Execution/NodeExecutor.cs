@@ -26,7 +26,10 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         var own = transaction ?? await engine.BeginTransactionAsync(cancellationToken);
         try
         {
-            await StatementRunner.RunAsync(engine, node.Id, scripts.Of(node), own, cancellationToken);
+            var statements = scripts.NeedsProcessedFiles(node)
+                ? scripts.Of(node, await ProcessedFilesAsync(node, own, cancellationToken))
+                : scripts.Of(node);
+            await StatementRunner.RunAsync(engine, node.Id, statements, own, cancellationToken);
             if (transaction is null)
                 await own.CommitAsync(cancellationToken);
         }
@@ -45,6 +48,14 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         var after = await CountAsync(table, node.Quarantine, transaction, cancellationToken);
         return new NodeResult(node.Id, node.Kind, "ok", loaded, before.Table, after.Table,
             after.Quarantine - (before.Quarantine ?? 0), clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>The lake files this node has processed in earlier runs (the silver script skips reading them).</summary>
+    private async Task<IReadOnlyList<string>> ProcessedFilesAsync(ManifestNode node, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var result = await engine.QueryAsync(
+            $"SELECT source_file FROM _warehouse.processed_files WHERE node = {SqlLiteral.String(node.Id)}", transaction, int.MaxValue, cancellationToken);
+        return result.Rows.Select(r => r[0]).ToList();
     }
 
     /// <summary>Counts the tables that exist; null for one that is not there (yet) or not counted.</summary>

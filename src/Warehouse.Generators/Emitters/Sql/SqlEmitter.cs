@@ -284,7 +284,16 @@ internal static class SqlEmitter
 
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(node.Upstream!)}\n")
-            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n")
+            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
+        if (dialect == SqlDialect.DuckDb)
+        {
+            // The bronze view reads every lake file and DuckDB cannot skip files on the subquery above; a constant list
+            // of the same files (the runner reads them from processed_files) lets it skip reading them at all.
+            sql.Append("        -- The same files, listed by the runner: DuckDB skips reading them.\n")
+                .Append($"        AND NOT LIST_CONTAINS(STRING_SPLIT('{{{{processed_files}}}}', CHR(10)), {sourceFile})\n");
+        }
+
+        sql
             .Append($"), \"typed\" AS {dialect.MaterializedCte}(\n    SELECT\n        \"raw\".*");
         var sourceTypes = SourceTypes(node);
         foreach (var column in sourceColumns)
@@ -306,7 +315,12 @@ internal static class SqlEmitter
         foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {SqlDialect.Literal(check.Rule)}\n");
         sql.Append("        END AS \"__rule\",\n        CASE\n");
         foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {check.Reason}\n");
-        sql.Append("        END AS \"__reason\"\n    FROM \"modelled\"\n)\nSELECT\n    \"checked\".*,\n");
+        sql.Append("        END AS \"__reason\"\n    FROM \"modelled\"\n)\n");
+        // Only what the statements below read: the typed source columns (src__) were only needed for the checks.
+        sql.Append("SELECT\n");
+        foreach (var column in sourceColumns) sql.Append($"    {SqlDialect.Quote("raw__" + column)},\n");
+        foreach (var column in node.Columns) sql.Append($"    {SqlDialect.Quote("out__" + column.Name)},\n");
+        sql.Append("    \"_source_file\",\n    \"__rule\",\n    \"__reason\",\n");
         var orderByRaw = string.Join(", ", sourceColumns.Select(c => SqlDialect.Quote("raw__" + c) + " DESC"));
         if (node.Key is { } key)
         {

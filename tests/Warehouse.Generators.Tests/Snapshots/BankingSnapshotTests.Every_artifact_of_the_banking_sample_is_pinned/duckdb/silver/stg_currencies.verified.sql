@@ -26,6 +26,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_currencies"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_currencies')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -64,7 +66,15 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__currency_id",
+    "raw__currency_name",
+    "raw__currency_code",
+    "out__currency_id",
+    "out__currency_code",
+    "out__currency_name",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "raw__currency_id" DESC, "raw__currency_name" DESC, "raw__currency_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_currencies__quarantine" ("currency_id", "currency_name", "currency_code", "_source_file", "_rule", "_reason", "_batch_at")

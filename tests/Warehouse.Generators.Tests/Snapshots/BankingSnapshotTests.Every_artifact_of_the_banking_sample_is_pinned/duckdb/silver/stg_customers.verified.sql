@@ -46,6 +46,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_customers"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customers')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -109,7 +111,28 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__customer_id",
+    "raw__address",
+    "raw__city",
+    "raw__state",
+    "raw__postal_code",
+    "raw__phone_number",
+    "raw__first_name",
+    "raw__last_name",
+    "raw__email",
+    "out__customer_id",
+    "out__first_name",
+    "out__last_name",
+    "out__full_name",
+    "out__email",
+    "out__address",
+    "out__city",
+    "out__state",
+    "out__postal_code",
+    "out__phone_number",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__customer_id" ORDER BY "_source_file" DESC, "raw__customer_id" DESC, "raw__address" DESC, "raw__city" DESC, "raw__state" DESC, "raw__postal_code" DESC, "raw__phone_number" DESC, "raw__first_name" DESC, "raw__last_name" DESC, "raw__email" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customers__quarantine" ("customer_id", "address", "city", "state", "postal_code", "phone_number", "first_name", "last_name", "email", "_source_file", "_rule", "_reason", "_batch_at")

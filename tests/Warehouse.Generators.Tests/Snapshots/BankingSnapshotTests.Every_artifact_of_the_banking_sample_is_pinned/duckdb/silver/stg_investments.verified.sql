@@ -41,6 +41,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_investments"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investments')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -109,7 +111,25 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__investment_id",
+    "raw__date_id",
+    "raw__investment_type_id",
+    "raw__account_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__investment_amount",
+    "raw__investment_return",
+    "out__investment_id",
+    "out__date_id",
+    "out__investment_type_id",
+    "out__account_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__investment_amount",
+    "out__investment_return",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_id" ORDER BY "_source_file" DESC, "raw__investment_id" DESC, "raw__date_id" DESC, "raw__investment_type_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__investment_amount" DESC, "raw__investment_return" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_investments__quarantine" ("investment_id", "date_id", "investment_type_id", "account_id", "location_id", "currency_id", "investment_amount", "investment_return", "_source_file", "_rule", "_reason", "_batch_at")

@@ -29,6 +29,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loans')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -73,7 +75,17 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__loan_id",
+    "raw__loan_type",
+    "raw__loan_amount",
+    "raw__interest_rate",
+    "out__loan_id",
+    "out__loan_type",
+    "out__loan_amount",
+    "out__interest_rate",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_id" ORDER BY "_source_file" DESC, "raw__loan_id" DESC, "raw__loan_type" DESC, "raw__loan_amount" DESC, "raw__interest_rate" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loans__quarantine" ("loan_id", "loan_type", "loan_amount", "interest_rate", "_source_file", "_rule", "_reason", "_batch_at")

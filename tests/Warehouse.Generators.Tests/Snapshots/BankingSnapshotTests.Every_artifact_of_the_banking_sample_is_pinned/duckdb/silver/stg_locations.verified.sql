@@ -32,6 +32,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_locations"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_locations')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -78,7 +80,19 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__location_id",
+    "raw__city",
+    "raw__state",
+    "raw__country",
+    "raw__postal_code",
+    "out__location_id",
+    "out__city",
+    "out__state",
+    "out__country",
+    "out__postal_code",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__location_id" ORDER BY "_source_file" DESC, "raw__location_id" DESC, "raw__city" DESC, "raw__state" DESC, "raw__country" DESC, "raw__postal_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_locations__quarantine" ("location_id", "city", "state", "country", "postal_code", "_source_file", "_rule", "_reason", "_batch_at")

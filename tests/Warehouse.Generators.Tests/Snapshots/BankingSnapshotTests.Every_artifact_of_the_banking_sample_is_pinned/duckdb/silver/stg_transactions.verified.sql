@@ -44,6 +44,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_transactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_transactions')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -118,7 +120,27 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__transaction_id",
+    "raw__date_id",
+    "raw__transaction_type_id",
+    "raw__account_id",
+    "raw__channel_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__transaction_amount",
+    "raw__transaction_status",
+    "out__transaction_id",
+    "out__date_id",
+    "out__transaction_type_id",
+    "out__account_id",
+    "out__channel_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__transaction_amount",
+    "out__transaction_status",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__transaction_id" ORDER BY "_source_file" DESC, "raw__transaction_id" DESC, "raw__date_id" DESC, "raw__transaction_type_id" DESC, "raw__account_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__transaction_amount" DESC, "raw__transaction_status" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_transactions__quarantine" ("transaction_id", "date_id", "transaction_type_id", "account_id", "channel_id", "location_id", "currency_id", "transaction_amount", "transaction_status", "_source_file", "_rule", "_reason", "_batch_at")

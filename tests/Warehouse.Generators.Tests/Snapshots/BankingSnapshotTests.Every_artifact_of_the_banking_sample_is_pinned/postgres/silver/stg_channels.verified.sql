@@ -53,7 +53,13 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__channel_id",
+    "raw__channel_name",
+    "out__channel_id",
+    "out__channel_name",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__channel_id" ORDER BY "_source_file" DESC, "raw__channel_id" DESC, "raw__channel_name" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_channels__quarantine" ("channel_id", "channel_name", "_source_file", "_rule", "_reason", "_batch_at")

@@ -64,7 +64,15 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__currency_id",
+    "raw__currency_name",
+    "raw__currency_code",
+    "out__currency_id",
+    "out__currency_code",
+    "out__currency_name",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "raw__currency_id" DESC, "raw__currency_name" DESC, "raw__currency_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_currencies__quarantine" ("currency_id", "currency_name", "currency_code", "_source_file", "_rule", "_reason", "_batch_at")

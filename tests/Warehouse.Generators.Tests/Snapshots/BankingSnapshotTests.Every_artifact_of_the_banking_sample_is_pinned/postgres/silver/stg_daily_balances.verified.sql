@@ -98,7 +98,23 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__balance_id",
+    "raw__date_id",
+    "raw__account_id",
+    "raw__currency_id",
+    "raw__opening_balance",
+    "raw__closing_balance",
+    "raw__average_balance",
+    "out__balance_id",
+    "out__date_id",
+    "out__account_id",
+    "out__currency_id",
+    "out__opening_balance",
+    "out__closing_balance",
+    "out__average_balance",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__balance_id" ORDER BY "_source_file" DESC, "raw__balance_id" DESC, "raw__date_id" DESC, "raw__account_id" DESC, "raw__currency_id" DESC, "raw__opening_balance" DESC, "raw__closing_balance" DESC, "raw__average_balance" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_daily_balances__quarantine" ("balance_id", "date_id", "account_id", "currency_id", "opening_balance", "closing_balance", "average_balance", "_source_file", "_rule", "_reason", "_batch_at")

@@ -107,7 +107,25 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__loan_fact_id",
+    "raw__date_id",
+    "raw__loan_id",
+    "raw__account_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__loan_amount",
+    "raw__loan_status",
+    "out__loan_fact_id",
+    "out__date_id",
+    "out__loan_id",
+    "out__account_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__loan_amount",
+    "out__loan_status",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_fact_id" ORDER BY "_source_file" DESC, "raw__loan_fact_id" DESC, "raw__date_id" DESC, "raw__loan_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__loan_amount" DESC, "raw__loan_status" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loan_facts__quarantine" ("loan_fact_id", "date_id", "loan_id", "account_id", "location_id", "currency_id", "loan_amount", "loan_status", "_source_file", "_rule", "_reason", "_batch_at")

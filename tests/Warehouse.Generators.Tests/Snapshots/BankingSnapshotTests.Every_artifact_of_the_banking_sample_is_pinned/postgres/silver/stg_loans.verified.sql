@@ -73,7 +73,17 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__loan_id",
+    "raw__loan_type",
+    "raw__loan_amount",
+    "raw__interest_rate",
+    "out__loan_id",
+    "out__loan_type",
+    "out__loan_amount",
+    "out__interest_rate",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_id" ORDER BY "_source_file" DESC, "raw__loan_id" DESC, "raw__loan_type" DESC, "raw__loan_amount" DESC, "raw__interest_rate" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loans__quarantine" ("loan_id", "loan_type", "loan_amount", "interest_rate", "_source_file", "_rule", "_reason", "_batch_at")

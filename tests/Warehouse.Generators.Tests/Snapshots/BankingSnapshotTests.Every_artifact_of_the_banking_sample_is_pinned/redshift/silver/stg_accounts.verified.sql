@@ -94,7 +94,21 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__account_id",
+    "raw__customer_id",
+    "raw__account_number",
+    "raw__account_balance",
+    "raw__credit_score",
+    "raw__account_type",
+    "out__account_id",
+    "out__customer_id",
+    "out__account_number",
+    "out__account_type",
+    "out__account_balance",
+    "out__credit_score",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__account_id" ORDER BY "_source_file" DESC, "raw__account_id" DESC, "raw__customer_id" DESC, "raw__account_number" DESC, "raw__account_balance" DESC, "raw__credit_score" DESC, "raw__account_type" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_accounts__quarantine" ("account_id", "customer_id", "account_number", "account_balance", "credit_score", "account_type", "_source_file", "_rule", "_reason", "_batch_at")

@@ -102,7 +102,23 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__interaction_id",
+    "raw__date_id",
+    "raw__customer_id",
+    "raw__channel_id",
+    "raw__location_id",
+    "raw__interaction_type",
+    "raw__interaction_rating",
+    "out__interaction_id",
+    "out__date_id",
+    "out__customer_id",
+    "out__channel_id",
+    "out__location_id",
+    "out__interaction_type",
+    "out__interaction_rating",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__interaction_id" ORDER BY "_source_file" DESC, "raw__interaction_id" DESC, "raw__date_id" DESC, "raw__customer_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__interaction_type" DESC, "raw__interaction_rating" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customer_interactions__quarantine" ("interaction_id", "date_id", "customer_id", "channel_id", "location_id", "interaction_type", "interaction_rating", "_source_file", "_rule", "_reason", "_batch_at")

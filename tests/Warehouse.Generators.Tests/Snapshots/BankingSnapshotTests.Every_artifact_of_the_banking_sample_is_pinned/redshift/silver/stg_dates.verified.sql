@@ -97,7 +97,22 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__date_id",
+    "raw__date",
+    "raw__day",
+    "raw__month",
+    "raw__year",
+    "raw__weekday",
+    "out__date_id",
+    "out__date",
+    "out__day",
+    "out__month",
+    "out__quarter",
+    "out__year",
+    "out__weekday",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__date_id" ORDER BY "_source_file" DESC, "raw__date_id" DESC, "raw__date" DESC, "raw__day" DESC, "raw__month" DESC, "raw__year" DESC, "raw__weekday" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_dates__quarantine" ("date_id", "date", "day", "month", "year", "weekday", "_source_file", "_rule", "_reason", "_batch_at")

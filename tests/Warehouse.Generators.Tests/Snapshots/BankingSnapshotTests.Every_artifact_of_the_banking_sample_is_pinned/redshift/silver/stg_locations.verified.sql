@@ -80,7 +80,19 @@ WITH "raw" AS (
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__location_id",
+    "raw__city",
+    "raw__state",
+    "raw__country",
+    "raw__postal_code",
+    "out__location_id",
+    "out__city",
+    "out__state",
+    "out__country",
+    "out__postal_code",
+    "_source_file",
+    "__rule",
+    "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__location_id" ORDER BY "_source_file" DESC, "raw__location_id" DESC, "raw__city" DESC, "raw__state" DESC, "raw__country" DESC, "raw__postal_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_locations__quarantine" ("location_id", "city", "state", "country", "postal_code", "_source_file", "_rule", "_reason", "_batch_at")
