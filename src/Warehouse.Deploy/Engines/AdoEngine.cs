@@ -48,15 +48,21 @@ public abstract class AdoEngine : IWarehouseEngine
         return new QueryResult(columns, rows, total);
     }
 
-    public async Task<long?> CountRowsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<bool> RelationExistsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         int dot = qualifiedName.IndexOf('.', StringComparison.Ordinal);
         string exists = $"SELECT count(*) FROM information_schema.tables WHERE table_schema = {SqlLiteral.String(qualifiedName[..dot])} " +
                         $"AND table_name = {SqlLiteral.String(qualifiedName[(dot + 1)..])}";
-        if (Convert.ToInt64(await ScalarAsync(exists, transaction, cancellationToken), CultureInfo.InvariantCulture) == 0)
-            return null;
-        return Convert.ToInt64(await ScalarAsync($"SELECT count(*) FROM {SqlLiteral.QualifiedName(qualifiedName)}", transaction, cancellationToken),
-            CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await ScalarAsync(exists, transaction, cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    public async Task<IReadOnlyList<long>> CountRowsAsync(IReadOnlyList<string> qualifiedNames, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (qualifiedNames.Count == 0)
+            return [];
+        string sql = "SELECT " + string.Join(", ", qualifiedNames.Select(t => $"(SELECT count(*) FROM {SqlLiteral.QualifiedName(t)})"));
+        var result = await QueryAsync(sql, transaction, 1, cancellationToken);
+        return result.Rows[0].Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToList();
     }
 
     public async Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken)

@@ -29,8 +29,11 @@ public interface IWarehouseEngine : IAsyncDisposable
 
     Task<QueryResult> QueryAsync(string sql, DbTransaction? transaction, int keepRows, CancellationToken cancellationToken);
 
-    /// <summary>Row count of a table, or null when it does not exist yet.</summary>
-    Task<long?> CountRowsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken);
+    /// <summary>Whether a table or view exists.</summary>
+    Task<bool> RelationExistsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>Row counts of existing tables, in one query (one round trip however many tables).</summary>
+    Task<IReadOnlyList<long>> CountRowsAsync(IReadOnlyList<string> qualifiedNames, DbTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>Fills a bronze source from lake files when the dialect needs it (PostgreSQL); returns rows loaded, or null when bronze reads the files itself.</summary>
     Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);

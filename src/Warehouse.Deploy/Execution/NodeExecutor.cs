@@ -5,22 +5,31 @@ using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Execution;
 
-/// <summary>Runs one model node and measures what it did: rows before/after, rows quarantined, rows loaded into bronze.</summary>
+/// <summary>
+/// Runs one model node and measures what it did: rows before/after, rows quarantined, rows loaded into bronze.
+/// The node's table and its quarantine table are counted together, in one query before and one after the node.
+/// </summary>
+/// <param name="existingTables">
+/// The relations in the target when the run started (read once from the catalog); a node's script creates its
+/// tables, so they are added here as nodes run instead of asking the catalog again before every count.
+/// </param>
 public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scripts, string lakeRoot,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables)
 {
     /// <param name="transaction">The shared publish transaction; null runs the node in a transaction of its own.</param>
     public async Task<NodeResult> RunAsync(ManifestNode node, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        bool counted = node.Materialization is "table" or "incremental";
-        long? before = counted ? await engine.CountRowsAsync(node.Id, transaction, cancellationToken) : null;
-        long? quarantineBefore = await CountQuarantineAsync(node, transaction, cancellationToken);
+        string? table = node.Materialization is "table" or "incremental" ? node.Id : null;
+        var before = await CountAsync(table, node.Quarantine, transaction, cancellationToken);
 
         var own = transaction ?? await engine.BeginTransactionAsync(cancellationToken);
         try
         {
-            await StatementRunner.RunAsync(engine, node.Id, scripts.Of(node), own, cancellationToken);
+            var statements = scripts.NeedsProcessedFiles(node)
+                ? scripts.Of(node, await ProcessedFilesAsync(node, own, cancellationToken))
+                : scripts.Of(node);
+            await StatementRunner.RunAsync(engine, node.Id, statements, own, cancellationToken);
             if (transaction is null)
                 await own.CommitAsync(cancellationToken);
         }
@@ -34,12 +43,28 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         long? loaded = node.Kind == NodeKinds.Source && lakeFiles.TryGetValue(node.Id, out var files)
             ? await engine.LoadSourceAsync(node, files, lakeRoot, cancellationToken)
             : null;
-        long? after = counted ? await engine.CountRowsAsync(node.Id, transaction, cancellationToken) : null;
-        long? quarantineAfter = await CountQuarantineAsync(node, transaction, cancellationToken);
-        return new NodeResult(node.Id, node.Kind, "ok", loaded, before, after,
-            quarantineAfter - (quarantineBefore ?? 0), clock.ElapsedMilliseconds);
+        foreach (var created in new[] { table, node.Quarantine }.OfType<string>())
+            existingTables.Add(created);
+        var after = await CountAsync(table, node.Quarantine, transaction, cancellationToken);
+        return new NodeResult(node.Id, node.Kind, "ok", loaded, before.Table, after.Table,
+            after.Quarantine - (before.Quarantine ?? 0), clock.ElapsedMilliseconds);
     }
 
-    private async Task<long?> CountQuarantineAsync(ManifestNode node, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        node.Quarantine is null ? null : await engine.CountRowsAsync(node.Quarantine, transaction, cancellationToken);
+    /// <summary>The lake files this node has processed in earlier runs (the silver script skips reading them).</summary>
+    private async Task<IReadOnlyList<string>> ProcessedFilesAsync(ManifestNode node, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var result = await engine.QueryAsync(
+            $"SELECT source_file FROM _warehouse.processed_files WHERE node = {SqlLiteral.String(node.Id)}", transaction, int.MaxValue, cancellationToken);
+        return result.Rows.Select(r => r[0]).ToList();
+    }
+
+    /// <summary>Counts the tables that exist; null for one that is not there (yet) or not counted.</summary>
+    private async Task<(long? Table, long? Quarantine)> CountAsync(string? table, string? quarantine, DbTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        var present = new[] { table, quarantine }.OfType<string>().Where(existingTables.Contains).ToList();
+        var counts = await engine.CountRowsAsync(present, transaction, cancellationToken);
+        long? Of(string? name) => name is not null && present.IndexOf(name) is >= 0 and var i ? counts[i] : null;
+        return (Of(table), Of(quarantine));
+    }
 }

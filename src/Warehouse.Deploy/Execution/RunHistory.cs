@@ -29,7 +29,7 @@ public static class RunHistory
 
     public static async Task<QueryResult?> ReadAsync(IWarehouseEngine engine, int limit, CancellationToken cancellationToken)
     {
-        if (await engine.CountRowsAsync(Table, null, cancellationToken) is null)
+        if (!await engine.RelationExistsAsync(Table, null, cancellationToken))
             return null;
         return await engine.QueryAsync(
             "SELECT started_at, finished_at, command, status, exit_code, batch_at, nodes, tests_failed, tests_warned, message " +

@@ -65,7 +65,8 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
         {
             if (request.RunModels)
             {
-                var executor = new NodeExecutor(engine, scripts, request.LakeRoot, lakeFiles);
+                var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
+                var executor = new NodeExecutor(engine, scripts, request.LakeRoot, lakeFiles, existing);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
                     if (node.IsGold && publish is null)
@@ -80,13 +81,11 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             {
                 // Models run in this command are checked before they are published (inside the same transaction).
                 publish ??= request.RunModels ? await engine.BeginTransactionAsync(cancellationToken) : null;
-                var executor = new TestExecutor(engine, scripts);
-                foreach (var test in ordered.Where(n => n.Kind == NodeKinds.Test))
+                await new TestExecutor(engine, scripts).RunAsync(ordered.Where(n => n.Kind == NodeKinds.Test).ToList(), publish, result =>
                 {
-                    var result = await executor.RunAsync(test, publish, cancellationToken);
                     tests.Add(result);
                     reporter.TestFinished(result);
-                }
+                }, cancellationToken);
             }
 
             if (tests.Any(t => t.Status == TestResult.Failed))
@@ -106,6 +105,14 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             if (publish is not null)
                 await publish.DisposeAsync();
         }
+    }
+
+    /// <summary>The tables and views of the warehouse's schemas, from one catalog query.</summary>
+    private async Task<HashSet<string>> ExistingRelationsAsync(WarehouseManifest manifest, CancellationToken cancellationToken)
+    {
+        var schemas = manifest.Nodes.Where(n => n.HasRelation).Select(n => n.Schema).ToHashSet(StringComparer.Ordinal);
+        var catalog = await engine.ReadCatalogAsync(schemas, cancellationToken);
+        return catalog.Select(c => $"{c.Schema}.{c.Table}").ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Best effort: history must not hide the run's own outcome when the target itself is failing.</summary>

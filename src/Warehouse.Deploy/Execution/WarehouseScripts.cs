@@ -5,13 +5,18 @@ namespace Warehouse.Deploy.Execution;
 
 /// <summary>
 /// The manifest's SQL for one dialect, read, variable-substituted and split up front so a missing file or an unknown
-/// variable stops the run before any statement reaches the target.
+/// variable stops the run before any statement reaches the target. A script that uses <c>{{processed_files}}</c>
+/// (DuckDB staging) is checked up front too, but rendered when its node runs: the value is read from the target then.
 /// </summary>
 public sealed class WarehouseScripts
 {
+    /// <summary>The files a staging node has already processed (its rows in _warehouse.processed_files), one per line.</summary>
+    public const string ProcessedFilesVariable = "processed_files";
+
     private readonly IArtifactSource _artifacts;
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly Dictionary<string, IReadOnlyList<string>> _rendered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _perRun = new(StringComparer.Ordinal);
 
     public WarehouseScripts(WarehouseManifest manifest, IArtifactSource artifacts, string dialect, IReadOnlyDictionary<string, string> variables)
     {
@@ -21,25 +26,49 @@ public sealed class WarehouseScripts
             throw new WarehouseException(ExitCodes.BadInput,
                 $"manifest: dialect '{dialect}' is not generated (dialects: {string.Join(", ", manifest.Dialects)})");
         Dialect = dialect;
-        Setup = Render(setup);
+        Setup = Render(setup, _variables);
         foreach (var node in manifest.Nodes)
-            _rendered[node.Id] = Render(PathOf(node));
+        {
+            string path = PathOf(node);
+            if (SqlVariables.Uses(_artifacts.Read(path), ProcessedFilesVariable))
+            {
+                _perRun[node.Id] = path;
+                Render(path, WithProcessedFiles([]));
+            }
+            else
+            {
+                _rendered[node.Id] = Render(path, _variables);
+            }
+        }
     }
 
     public string Dialect { get; }
 
     public IReadOnlyList<string> Setup { get; }
 
-    public IReadOnlyList<string> Of(ManifestNode node) => _rendered[node.Id];
+    /// <summary>Whether the node's script needs <see cref="ProcessedFilesVariable"/> (pass it to <see cref="Of"/>).</summary>
+    public bool NeedsProcessedFiles(ManifestNode node) => _perRun.ContainsKey(node.Id);
+
+    public IReadOnlyList<string> Of(ManifestNode node, IReadOnlyCollection<string>? processedFiles = null)
+    {
+        if (!_perRun.TryGetValue(node.Id, out var path))
+            return _rendered[node.Id];
+        if (processedFiles is null)
+            throw new InvalidOperationException($"{node.Id}: its script needs the node's processed files");
+        return Render(path, WithProcessedFiles(processedFiles));
+    }
+
+    private Dictionary<string, string> WithProcessedFiles(IReadOnlyCollection<string> files) =>
+        new(_variables, StringComparer.Ordinal) { [ProcessedFilesVariable] = string.Join('\n', files) };
 
     private string PathOf(ManifestNode node) =>
         node.Sql is not null && node.Sql.TryGetValue(Dialect, out var path)
             ? path
             : throw new WarehouseException(ExitCodes.BadInput, $"manifest: node '{node.Id}' has no {Dialect} SQL");
 
-    private IReadOnlyList<string> Render(string relativePath)
+    private IReadOnlyList<string> Render(string relativePath, IReadOnlyDictionary<string, string> variables)
     {
         string script = _artifacts.Read(relativePath);
-        return SqlScriptSplitter.Split(SqlVariables.Substitute(script, _variables, _artifacts.Describe(relativePath)));
+        return SqlScriptSplitter.Split(SqlVariables.Substitute(script, variables, _artifacts.Describe(relativePath)));
     }
 }

@@ -38,6 +38,7 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("sql")] IReadOnlyDictionary<string, string>? Sql,
     [property: JsonPropertyName("severity")] string? Severity,
     [property: JsonPropertyName("attached_to")] string? AttachedTo,
+    [property: JsonPropertyName("test_type")] string? TestType,
     [property: JsonPropertyName("checksum")] string? Checksum)
 {
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];

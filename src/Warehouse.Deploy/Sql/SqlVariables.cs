@@ -11,6 +11,9 @@ public static partial class SqlVariables
     [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
     private static partial Regex Placeholder();
 
+    public static bool Uses(string script, string name) =>
+        Placeholder().Matches(script).Any(m => m.Groups[1].Value == name);
+
     public static string Substitute(string script, IReadOnlyDictionary<string, string> values, string origin) =>
         Placeholder().Replace(script, match =>
         {

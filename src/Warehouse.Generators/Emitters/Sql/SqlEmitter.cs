@@ -284,7 +284,16 @@ internal static class SqlEmitter
 
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(node.Upstream!)}\n")
-            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n")
+            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
+        if (dialect == SqlDialect.DuckDb)
+        {
+            // The bronze view reads every lake file and DuckDB cannot skip files on the subquery above; a constant list
+            // of the same files (the runner reads them from processed_files) lets it skip reading them at all.
+            sql.Append("        -- The same files, listed by the runner: DuckDB skips reading them.\n")
+                .Append($"        AND NOT LIST_CONTAINS(STRING_SPLIT('{{{{processed_files}}}}', CHR(10)), {sourceFile})\n");
+        }
+
+        sql
             .Append($"), \"typed\" AS {dialect.MaterializedCte}(\n    SELECT\n        \"raw\".*");
         var sourceTypes = SourceTypes(node);
         foreach (var column in sourceColumns)
@@ -304,9 +313,15 @@ internal static class SqlEmitter
         var checks = Checks(node, sourceColumns, dialect, sourceTypes);
         sql.Append("        CASE\n");
         foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {SqlDialect.Literal(check.Rule)}\n");
-        sql.Append("        END AS \"__rule\",\n        CASE\n");
-        foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {check.Reason}\n");
-        sql.Append("        END AS \"__reason\"\n    FROM \"modelled\"\n)\nSELECT\n    \"checked\".*,\n");
+        sql.Append("        END AS \"__rule\"\n    FROM \"modelled\"\n)\n");
+        // Only what the statements below read: the typed source columns (src__) were only needed for the checks.
+        sql.Append("SELECT\n");
+        foreach (var column in sourceColumns) sql.Append($"    {SqlDialect.Quote("raw__" + column)},\n");
+        foreach (var column in node.Columns) sql.Append($"    {SqlDialect.Quote("out__" + column.Name)},\n");
+        // The reason repeats the checks, so it is worked out for failing rows only.
+        sql.Append("    \"_source_file\",\n    \"__rule\",\n    CASE WHEN \"__rule\" IS NOT NULL THEN CASE\n");
+        foreach (var check in checks) sql.Append($"        WHEN {check.Condition} THEN {check.Reason}\n");
+        sql.Append("    END END AS \"__reason\",\n");
         var orderByRaw = string.Join(", ", sourceColumns.Select(c => SqlDialect.Quote("raw__" + c) + " DESC"));
         if (node.Key is { } key)
         {
@@ -602,7 +617,22 @@ internal static class SqlEmitter
             sql.Append($"    {value} AS {SqlDialect.Quote(column.Name)},\n");
         }
 
-        sql.Append($"    s.\"_batch_at\"\nFROM {SqlDialect.Table(node.Upstream!)} AS s\n");
+        sql.Append("    s.\"_batch_at\"\n");
+        if (node.Incremental == Incremental.FullRefresh)
+        {
+            sql.Append($"FROM {SqlDialect.Table(node.Upstream!)} AS s\n");
+        }
+        else
+        {
+            // Pick the silver rows first, then look up their keys: filtered after the joins, every silver row of every
+            // batch would be joined to every dimension on each run.
+            sql.Append($"FROM (\n    SELECT *\n    FROM {SqlDialect.Table(node.Upstream!)} AS s\n")
+                .Append("    -- Silver rows of the latest batch gold has seen, and newer ones: a rerun re-merges the same rows.\n")
+                .Append($"    WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {dialect.Timestamp(BeginningOfTime)}) FROM {table})")
+                .Append(Rekey(node, table, references, calendar, dialect))
+                .Append("\n) AS s\n");
+        }
+
         if (calendar is not null)
         {
             sql.Append(Join(calendar, null, dialect));
@@ -613,13 +643,7 @@ internal static class SqlEmitter
             sql.Append(Join(reference, calendar, dialect));
         }
 
-        if (node.Incremental != Incremental.FullRefresh)
-        {
-            // Silver rows of the latest batch gold has seen, and newer ones: a rerun re-merges the same rows.
-            sql.Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {dialect.Timestamp(BeginningOfTime)}) FROM {table})");
-            sql.Append(Rekey(node, table, references, calendar, dialect));
-        }
-
+        sql.Length--; // the last line's newline: the statement ends there
         sql.Append(";\n");
         var grainColumns = node.Grain?.Columns.Select(SqlDialect.Quote).ToList() ?? new List<string>();
         if (node.Incremental is Incremental.Merge or Incremental.DeleteInsert && grainColumns.Count > 0)
@@ -655,21 +679,21 @@ internal static class SqlEmitter
             var versioned = references.Where(r => r != calendar && r.Lookup!.Type2).ToList();
             if (versioned.Count > 0)
             {
-                joins.Append($"        JOIN {SqlDialect.Table(calendarLookup.Dimension)} AS \"c\" ON \"c\".{SqlDialect.Quote(calendarLookup.SurrogateKey)} = f.{SqlDialect.Quote(calendar.Name)}\n");
+                joins.Append($"            JOIN {SqlDialect.Table(calendarLookup.Dimension)} AS \"c\" ON \"c\".{SqlDialect.Quote(calendarLookup.SurrogateKey)} = f.{SqlDialect.Quote(calendar.Name)}\n");
                 var date = dialect.Cast($"\"c\".{SqlDialect.Quote(dateColumn)}", new SqlType(SqlTypeKind.Timestamp));
                 foreach (var reference in versioned)
                 {
                     var alias = SqlDialect.Quote("v__" + reference.Name);
-                    joins.Append($"        LEFT JOIN {SqlDialect.Table(reference.Lookup!.Dimension)} AS {alias} ON {alias}.{SqlDialect.Quote(reference.Lookup.SurrogateKey)} = f.{SqlDialect.Quote(reference.Name)}\n");
+                    joins.Append($"            LEFT JOIN {SqlDialect.Table(reference.Lookup!.Dimension)} AS {alias} ON {alias}.{SqlDialect.Quote(reference.Lookup.SurrogateKey)} = f.{SqlDialect.Quote(reference.Name)}\n");
                     stale.Add($"NOT ({date} >= {alias}.\"valid_from\" AND {date} < {alias}.\"valid_to\")");
                 }
             }
         }
 
         var tuple = grain.Count == 1 ? "s." + grain[0] : "(" + string.Join(", ", grain.Select(g => "s." + g)) + ")";
-        return $"\n    -- Re-key older facts on the unknown member or on a version that no longer covers their date.\n"
-            + $"    OR {tuple} IN (\n        SELECT {string.Join(", ", grain.Select(g => "f." + g))}\n        FROM {table} AS f\n{joins}"
-            + $"        WHERE {string.Join("\n            OR ", stale)}\n    )";
+        return $"\n        -- Re-key older facts on the unknown member or on a version that no longer covers their date.\n"
+            + $"        OR {tuple} IN (\n            SELECT {string.Join(", ", grain.Select(g => "f." + g))}\n            FROM {table} AS f\n{joins}"
+            + $"            WHERE {string.Join("\n                OR ", stale)}\n        )";
     }
 
     private static string Alias(ColumnSpec reference) => SqlDialect.Quote("d__" + reference.Name);

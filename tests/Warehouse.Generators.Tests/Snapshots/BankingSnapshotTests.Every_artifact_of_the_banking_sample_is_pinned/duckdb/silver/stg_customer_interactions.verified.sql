@@ -38,6 +38,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_customer_interactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customer_interactions')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -79,28 +81,43 @@ WITH "raw" AS (
             WHEN "out__interaction_type" IS NULL THEN 'missing_interaction_type'
             WHEN "out__interaction_rating" IS NULL THEN 'missing_interaction_rating'
             WHEN NOT (("out__interaction_rating" BETWEEN 1 AND 5)) THEN 'rating_one_to_five'
-        END AS "__rule",
-        CASE
-            WHEN "raw__interaction_id" IS NOT NULL AND "src__interaction_id" IS NULL THEN 'interaction_id: ''' || "raw__interaction_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
-            WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
-            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__interaction_type") > 50 THEN 'interaction_type is longer than 50 characters'
-            WHEN "raw__interaction_rating" IS NOT NULL AND "src__interaction_rating" IS NULL THEN 'interaction_rating: ''' || "raw__interaction_rating" || ''' is not a valid INTEGER'
-            WHEN "out__interaction_id" IS NULL THEN 'interaction_id is required but missing'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
-            WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
-            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
-            WHEN "out__interaction_type" IS NULL THEN 'interaction_type is required but missing'
-            WHEN "out__interaction_rating" IS NULL THEN 'interaction_rating is required but missing'
-            WHEN NOT (("out__interaction_rating" BETWEEN 1 AND 5)) THEN 'interaction rating must be 1 to 5'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__interaction_id",
+    "raw__date_id",
+    "raw__customer_id",
+    "raw__channel_id",
+    "raw__location_id",
+    "raw__interaction_type",
+    "raw__interaction_rating",
+    "out__interaction_id",
+    "out__date_id",
+    "out__customer_id",
+    "out__channel_id",
+    "out__location_id",
+    "out__interaction_type",
+    "out__interaction_rating",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__interaction_id" IS NOT NULL AND "src__interaction_id" IS NULL THEN 'interaction_id: ''' || "raw__interaction_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
+        WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
+        WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__interaction_type") > 50 THEN 'interaction_type is longer than 50 characters'
+        WHEN "raw__interaction_rating" IS NOT NULL AND "src__interaction_rating" IS NULL THEN 'interaction_rating: ''' || "raw__interaction_rating" || ''' is not a valid INTEGER'
+        WHEN "out__interaction_id" IS NULL THEN 'interaction_id is required but missing'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
+        WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
+        WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+        WHEN "out__interaction_type" IS NULL THEN 'interaction_type is required but missing'
+        WHEN "out__interaction_rating" IS NULL THEN 'interaction_rating is required but missing'
+        WHEN NOT (("out__interaction_rating" BETWEEN 1 AND 5)) THEN 'interaction rating must be 1 to 5'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__interaction_id" ORDER BY "_source_file" DESC, "raw__interaction_id" DESC, "raw__date_id" DESC, "raw__customer_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__interaction_type" DESC, "raw__interaction_rating" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customer_interactions__quarantine" ("interaction_id", "date_id", "customer_id", "channel_id", "location_id", "interaction_type", "interaction_rating", "_source_file", "_rule", "_reason", "_batch_at")

@@ -46,6 +46,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_customers"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customers')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -90,26 +92,46 @@ WITH "raw" AS (
             WHEN "out__first_name" IS NULL THEN 'missing_first_name'
             WHEN "out__last_name" IS NULL THEN 'missing_last_name'
             WHEN "out__full_name" IS NULL THEN 'missing_full_name'
-        END AS "__rule",
-        CASE
-            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__address") > 300 THEN 'address is longer than 300 characters'
-            WHEN LENGTH("raw__city") > 100 THEN 'city is longer than 100 characters'
-            WHEN LENGTH("raw__state") > 100 THEN 'state is longer than 100 characters'
-            WHEN LENGTH("raw__postal_code") > 20 THEN 'postal_code is longer than 20 characters'
-            WHEN LENGTH("raw__phone_number") > 40 THEN 'phone_number is longer than 40 characters'
-            WHEN LENGTH("raw__first_name") > 100 THEN 'first_name is longer than 100 characters'
-            WHEN LENGTH("raw__last_name") > 100 THEN 'last_name is longer than 100 characters'
-            WHEN LENGTH("raw__email") > 200 THEN 'email is longer than 200 characters'
-            WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
-            WHEN "out__first_name" IS NULL THEN 'first_name is required but missing'
-            WHEN "out__last_name" IS NULL THEN 'last_name is required but missing'
-            WHEN "out__full_name" IS NULL THEN 'full_name is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__customer_id",
+    "raw__address",
+    "raw__city",
+    "raw__state",
+    "raw__postal_code",
+    "raw__phone_number",
+    "raw__first_name",
+    "raw__last_name",
+    "raw__email",
+    "out__customer_id",
+    "out__first_name",
+    "out__last_name",
+    "out__full_name",
+    "out__email",
+    "out__address",
+    "out__city",
+    "out__state",
+    "out__postal_code",
+    "out__phone_number",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__address") > 300 THEN 'address is longer than 300 characters'
+        WHEN LENGTH("raw__city") > 100 THEN 'city is longer than 100 characters'
+        WHEN LENGTH("raw__state") > 100 THEN 'state is longer than 100 characters'
+        WHEN LENGTH("raw__postal_code") > 20 THEN 'postal_code is longer than 20 characters'
+        WHEN LENGTH("raw__phone_number") > 40 THEN 'phone_number is longer than 40 characters'
+        WHEN LENGTH("raw__first_name") > 100 THEN 'first_name is longer than 100 characters'
+        WHEN LENGTH("raw__last_name") > 100 THEN 'last_name is longer than 100 characters'
+        WHEN LENGTH("raw__email") > 200 THEN 'email is longer than 200 characters'
+        WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
+        WHEN "out__first_name" IS NULL THEN 'first_name is required but missing'
+        WHEN "out__last_name" IS NULL THEN 'last_name is required but missing'
+        WHEN "out__full_name" IS NULL THEN 'full_name is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__customer_id" ORDER BY "_source_file" DESC, "raw__customer_id" DESC, "raw__address" DESC, "raw__city" DESC, "raw__state" DESC, "raw__postal_code" DESC, "raw__phone_number" DESC, "raw__first_name" DESC, "raw__last_name" DESC, "raw__email" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customers__quarantine" ("customer_id", "address", "city", "state", "postal_code", "phone_number", "first_name", "last_name", "email", "_source_file", "_rule", "_reason", "_batch_at")

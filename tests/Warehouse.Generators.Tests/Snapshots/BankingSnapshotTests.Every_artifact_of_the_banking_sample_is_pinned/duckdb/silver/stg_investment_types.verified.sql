@@ -23,6 +23,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_investment_types"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investment_types')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -43,17 +45,22 @@ WITH "raw" AS (
             WHEN LENGTH("raw__investment_type_name") > 100 THEN 'too_long_investment_type_name'
             WHEN "out__investment_type_id" IS NULL THEN 'missing_investment_type_id'
             WHEN "out__investment_type_name" IS NULL THEN 'missing_investment_type_name'
-        END AS "__rule",
-        CASE
-            WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'investment_type_id: ''' || "raw__investment_type_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__investment_type_name") > 100 THEN 'investment_type_name is longer than 100 characters'
-            WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
-            WHEN "out__investment_type_name" IS NULL THEN 'investment_type_name is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__investment_type_id",
+    "raw__investment_type_name",
+    "out__investment_type_id",
+    "out__investment_type_name",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'investment_type_id: ''' || "raw__investment_type_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__investment_type_name") > 100 THEN 'investment_type_name is longer than 100 characters'
+        WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
+        WHEN "out__investment_type_name" IS NULL THEN 'investment_type_name is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_type_id" ORDER BY "_source_file" DESC, "raw__investment_type_id" DESC, "raw__investment_type_name" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_investment_types__quarantine" ("investment_type_id", "investment_type_name", "_source_file", "_rule", "_reason", "_batch_at")

@@ -29,6 +29,8 @@ WITH "raw" AS (
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loans')
+        -- The same files, listed by the runner: DuckDB skips reading them.
+        AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
@@ -58,22 +60,31 @@ WITH "raw" AS (
             WHEN "out__loan_amount" IS NULL THEN 'missing_loan_amount'
             WHEN "out__interest_rate" IS NULL THEN 'missing_interest_rate'
             WHEN NOT (("out__loan_amount" > 0)) THEN 'positive_principal'
-        END AS "__rule",
-        CASE
-            WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'loan_id: ''' || "raw__loan_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__loan_type") > 50 THEN 'loan_type is longer than 50 characters'
-            WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'loan_amount: ''' || "raw__loan_amount" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "raw__interest_rate" IS NOT NULL AND "src__interest_rate" IS NULL THEN 'interest_rate: ''' || "raw__interest_rate" || ''' is not a valid DECIMAL(5,2)'
-            WHEN "out__loan_id" IS NULL THEN 'loan_id is required but missing'
-            WHEN "out__loan_type" IS NULL THEN 'loan_type is required but missing'
-            WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
-            WHEN "out__interest_rate" IS NULL THEN 'interest_rate is required but missing'
-            WHEN NOT (("out__loan_amount" > 0)) THEN 'a loan''s principal must be positive'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__loan_id",
+    "raw__loan_type",
+    "raw__loan_amount",
+    "raw__interest_rate",
+    "out__loan_id",
+    "out__loan_type",
+    "out__loan_amount",
+    "out__interest_rate",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'loan_id: ''' || "raw__loan_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__loan_type") > 50 THEN 'loan_type is longer than 50 characters'
+        WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'loan_amount: ''' || "raw__loan_amount" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "raw__interest_rate" IS NOT NULL AND "src__interest_rate" IS NULL THEN 'interest_rate: ''' || "raw__interest_rate" || ''' is not a valid DECIMAL(5,2)'
+        WHEN "out__loan_id" IS NULL THEN 'loan_id is required but missing'
+        WHEN "out__loan_type" IS NULL THEN 'loan_type is required but missing'
+        WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
+        WHEN "out__interest_rate" IS NULL THEN 'interest_rate is required but missing'
+        WHEN NOT (("out__loan_amount" > 0)) THEN 'a loan''s principal must be positive'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_id" ORDER BY "_source_file" DESC, "raw__loan_id" DESC, "raw__loan_type" DESC, "raw__loan_amount" DESC, "raw__interest_rate" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loans__quarantine" ("loan_id", "loan_type", "loan_amount", "interest_rate", "_source_file", "_rule", "_reason", "_batch_at")

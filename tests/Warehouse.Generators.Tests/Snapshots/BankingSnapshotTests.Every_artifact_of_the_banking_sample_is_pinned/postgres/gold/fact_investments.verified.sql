@@ -23,7 +23,25 @@ SELECT
     s."investment_amount" AS "investment_amount",
     s."investment_return" AS "investment_return",
     s."_batch_at"
-FROM "silver"."stg_investments" AS s
+FROM (
+    SELECT *
+    FROM "silver"."stg_investments" AS s
+    -- Silver rows of the latest batch gold has seen, and newer ones: a rerun re-merges the same rows.
+    WHERE s."_batch_at" >= (SELECT COALESCE(MAX("_batch_at"), CAST('1900-01-01 00:00:00' AS TIMESTAMP)) FROM "gold"."fact_investments")
+        -- Re-key older facts on the unknown member or on a version that no longer covers their date.
+        OR s."investment_id" IN (
+            SELECT f."investment_id"
+            FROM "gold"."fact_investments" AS f
+            JOIN "gold"."dim_dates" AS "c" ON "c"."date_key" = f."date_key"
+            LEFT JOIN "gold"."dim_accounts" AS "v__account_key" ON "v__account_key"."account_key" = f."account_key"
+            WHERE f."date_key" = -1
+                OR f."investment_type_key" = -1
+                OR f."account_key" = -1
+                OR f."location_key" = -1
+                OR f."currency_key" = -1
+                OR NOT (CAST("c"."date" AS TIMESTAMP) >= "v__account_key"."valid_from" AND CAST("c"."date" AS TIMESTAMP) < "v__account_key"."valid_to")
+        )
+) AS s
 LEFT JOIN "gold"."dim_dates" AS "d__date_key"
     ON "d__date_key"."date_id" = s."date_id"
     AND "d__date_key"."date_key" <> -1
@@ -39,21 +57,7 @@ LEFT JOIN "gold"."dim_locations" AS "d__location_key"
     AND "d__location_key"."location_key" <> -1
 LEFT JOIN "gold"."dim_currencies" AS "d__currency_key"
     ON "d__currency_key"."currency_id" = s."currency_id"
-    AND "d__currency_key"."currency_key" <> -1
-WHERE s."_batch_at" >= (SELECT COALESCE(MAX("_batch_at"), CAST('1900-01-01 00:00:00' AS TIMESTAMP)) FROM "gold"."fact_investments")
-    -- Re-key older facts on the unknown member or on a version that no longer covers their date.
-    OR s."investment_id" IN (
-        SELECT f."investment_id"
-        FROM "gold"."fact_investments" AS f
-        JOIN "gold"."dim_dates" AS "c" ON "c"."date_key" = f."date_key"
-        LEFT JOIN "gold"."dim_accounts" AS "v__account_key" ON "v__account_key"."account_key" = f."account_key"
-        WHERE f."date_key" = -1
-            OR f."investment_type_key" = -1
-            OR f."account_key" = -1
-            OR f."location_key" = -1
-            OR f."currency_key" = -1
-            OR NOT (CAST("c"."date" AS TIMESTAMP) >= "v__account_key"."valid_from" AND CAST("c"."date" AS TIMESTAMP) < "v__account_key"."valid_to")
-    );
+    AND "d__currency_key"."currency_key" <> -1;
 DELETE FROM "gold"."fact_investments"
 WHERE "investment_id" IN (SELECT "investment_id" FROM "__batch_fact_investments");
 INSERT INTO "gold"."fact_investments" ("investment_id", "date_key", "investment_type_key", "account_key", "location_key", "currency_key", "investment_amount", "investment_return", "_batch_at")

@@ -73,26 +73,39 @@ WITH "raw" AS (
             WHEN "out__account_balance" IS NULL THEN 'missing_account_balance'
             WHEN "out__credit_score" IS NULL THEN 'missing_credit_score'
             WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'known_account_type'
-        END AS "__rule",
-        CASE
-            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
-            WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__account_number") > 20 THEN 'account_number is longer than 20 characters'
-            WHEN "raw__account_balance" IS NOT NULL AND "src__account_balance" IS NULL THEN 'account_balance: ''' || "raw__account_balance" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "raw__credit_score" IS NOT NULL AND "src__credit_score" IS NULL THEN 'credit_score: ''' || "raw__credit_score" || ''' is not a valid INTEGER'
-            WHEN LENGTH("raw__account_type") > 20 THEN 'account_type is longer than 20 characters'
-            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
-            WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
-            WHEN "out__account_number" IS NULL THEN 'account_number is required but missing'
-            WHEN "out__account_type" IS NULL THEN 'account_type is required but missing'
-            WHEN "out__account_balance" IS NULL THEN 'account_balance is required but missing'
-            WHEN "out__credit_score" IS NULL THEN 'credit_score is required but missing'
-            WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'account type is not one the bank offers'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__account_id",
+    "raw__customer_id",
+    "raw__account_number",
+    "raw__account_balance",
+    "raw__credit_score",
+    "raw__account_type",
+    "out__account_id",
+    "out__customer_id",
+    "out__account_number",
+    "out__account_type",
+    "out__account_balance",
+    "out__credit_score",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+        WHEN "raw__customer_id" IS NOT NULL AND "src__customer_id" IS NULL THEN 'customer_id: ''' || "raw__customer_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__account_number") > 20 THEN 'account_number is longer than 20 characters'
+        WHEN "raw__account_balance" IS NOT NULL AND "src__account_balance" IS NULL THEN 'account_balance: ''' || "raw__account_balance" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "raw__credit_score" IS NOT NULL AND "src__credit_score" IS NULL THEN 'credit_score: ''' || "raw__credit_score" || ''' is not a valid INTEGER'
+        WHEN LENGTH("raw__account_type") > 20 THEN 'account_type is longer than 20 characters'
+        WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+        WHEN "out__customer_id" IS NULL THEN 'customer_id is required but missing'
+        WHEN "out__account_number" IS NULL THEN 'account_number is required but missing'
+        WHEN "out__account_type" IS NULL THEN 'account_type is required but missing'
+        WHEN "out__account_balance" IS NULL THEN 'account_balance is required but missing'
+        WHEN "out__credit_score" IS NULL THEN 'credit_score is required but missing'
+        WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'account type is not one the bank offers'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__account_id" ORDER BY "_source_file" DESC, "raw__account_id" DESC, "raw__customer_id" DESC, "raw__account_number" DESC, "raw__account_balance" DESC, "raw__credit_score" DESC, "raw__account_type" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_accounts__quarantine" ("account_id", "customer_id", "account_number", "account_balance", "credit_score", "account_type", "_source_file", "_rule", "_reason", "_batch_at")

@@ -51,20 +51,27 @@ WITH "raw" AS (
             WHEN "out__currency_code" IS NULL THEN 'missing_currency_code'
             WHEN "out__currency_name" IS NULL THEN 'missing_currency_name'
             WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'iso_currency_code'
-        END AS "__rule",
-        CASE
-            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__currency_name") > 50 THEN 'currency_name is longer than 50 characters'
-            WHEN LENGTH("raw__currency_code") > 3 THEN 'currency_code is longer than 3 characters'
-            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
-            WHEN "out__currency_code" IS NULL THEN 'currency_code is required but missing'
-            WHEN "out__currency_name" IS NULL THEN 'currency_name is required but missing'
-            WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'currency code must have three letters (ISO 4217)'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__currency_id",
+    "raw__currency_name",
+    "raw__currency_code",
+    "out__currency_id",
+    "out__currency_code",
+    "out__currency_name",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__currency_name") > 50 THEN 'currency_name is longer than 50 characters'
+        WHEN LENGTH("raw__currency_code") > 3 THEN 'currency_code is longer than 3 characters'
+        WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+        WHEN "out__currency_code" IS NULL THEN 'currency_code is required but missing'
+        WHEN "out__currency_name" IS NULL THEN 'currency_name is required but missing'
+        WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'currency code must have three letters (ISO 4217)'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "raw__currency_id" DESC, "raw__currency_name" DESC, "raw__currency_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_currencies__quarantine" ("currency_id", "currency_name", "currency_code", "_source_file", "_rule", "_reason", "_batch_at")

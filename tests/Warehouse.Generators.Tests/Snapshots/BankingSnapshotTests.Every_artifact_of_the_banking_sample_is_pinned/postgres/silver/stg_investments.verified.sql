@@ -86,30 +86,47 @@ WITH "raw" AS (
             WHEN "out__investment_amount" IS NULL THEN 'missing_investment_amount'
             WHEN "out__investment_return" IS NULL THEN 'missing_investment_return'
             WHEN NOT (("out__investment_amount" > 0)) THEN 'positive_investment'
-        END AS "__rule",
-        CASE
-            WHEN "raw__investment_id" IS NOT NULL AND "src__investment_id" IS NULL THEN 'investment_id: ''' || "raw__investment_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'investment_type_id: ''' || "raw__investment_type_id" || ''' is not a valid BIGINT'
-            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
-            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
-            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
-            WHEN "raw__investment_amount" IS NOT NULL AND "src__investment_amount" IS NULL THEN 'investment_amount: ''' || "raw__investment_amount" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "raw__investment_return" IS NOT NULL AND "src__investment_return" IS NULL THEN 'investment_return: ''' || "raw__investment_return" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "out__investment_id" IS NULL THEN 'investment_id is required but missing'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
-            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
-            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
-            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
-            WHEN "out__investment_amount" IS NULL THEN 'investment_amount is required but missing'
-            WHEN "out__investment_return" IS NULL THEN 'investment_return is required but missing'
-            WHEN NOT (("out__investment_amount" > 0)) THEN 'an investment amount must be positive'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__investment_id",
+    "raw__date_id",
+    "raw__investment_type_id",
+    "raw__account_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__investment_amount",
+    "raw__investment_return",
+    "out__investment_id",
+    "out__date_id",
+    "out__investment_type_id",
+    "out__account_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__investment_amount",
+    "out__investment_return",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__investment_id" IS NOT NULL AND "src__investment_id" IS NULL THEN 'investment_id: ''' || "raw__investment_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__investment_type_id" IS NOT NULL AND "src__investment_type_id" IS NULL THEN 'investment_type_id: ''' || "raw__investment_type_id" || ''' is not a valid BIGINT'
+        WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+        WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+        WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+        WHEN "raw__investment_amount" IS NOT NULL AND "src__investment_amount" IS NULL THEN 'investment_amount: ''' || "raw__investment_amount" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "raw__investment_return" IS NOT NULL AND "src__investment_return" IS NULL THEN 'investment_return: ''' || "raw__investment_return" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "out__investment_id" IS NULL THEN 'investment_id is required but missing'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
+        WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+        WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+        WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+        WHEN "out__investment_amount" IS NULL THEN 'investment_amount is required but missing'
+        WHEN "out__investment_return" IS NULL THEN 'investment_return is required but missing'
+        WHEN NOT (("out__investment_amount" > 0)) THEN 'an investment amount must be positive'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_id" ORDER BY "_source_file" DESC, "raw__investment_id" DESC, "raw__date_id" DESC, "raw__investment_type_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__investment_amount" DESC, "raw__investment_return" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_investments__quarantine" ("investment_id", "date_id", "investment_type_id", "account_id", "location_id", "currency_id", "investment_amount", "investment_return", "_source_file", "_rule", "_reason", "_batch_at")

@@ -85,29 +85,46 @@ WITH "raw" AS (
             WHEN "out__currency_id" IS NULL THEN 'missing_currency_id'
             WHEN "out__loan_amount" IS NULL THEN 'missing_loan_amount'
             WHEN "out__loan_status" IS NULL THEN 'missing_loan_status'
-        END AS "__rule",
-        CASE
-            WHEN "raw__loan_fact_id" IS NOT NULL AND "src__loan_fact_id" IS NULL THEN 'loan_fact_id: ''' || "raw__loan_fact_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'loan_id: ''' || "raw__loan_id" || ''' is not a valid BIGINT'
-            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
-            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
-            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
-            WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'loan_amount: ''' || "raw__loan_amount" || ''' is not a valid DECIMAL(18,2)'
-            WHEN LENGTH("raw__loan_status") > 20 THEN 'loan_status is longer than 20 characters'
-            WHEN "out__loan_fact_id" IS NULL THEN 'loan_fact_id is required but missing'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__loan_id" IS NULL THEN 'loan_id is required but missing'
-            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
-            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
-            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
-            WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
-            WHEN "out__loan_status" IS NULL THEN 'loan_status is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__loan_fact_id",
+    "raw__date_id",
+    "raw__loan_id",
+    "raw__account_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__loan_amount",
+    "raw__loan_status",
+    "out__loan_fact_id",
+    "out__date_id",
+    "out__loan_id",
+    "out__account_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__loan_amount",
+    "out__loan_status",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__loan_fact_id" IS NOT NULL AND "src__loan_fact_id" IS NULL THEN 'loan_fact_id: ''' || "raw__loan_fact_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__loan_id" IS NOT NULL AND "src__loan_id" IS NULL THEN 'loan_id: ''' || "raw__loan_id" || ''' is not a valid BIGINT'
+        WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+        WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+        WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+        WHEN "raw__loan_amount" IS NOT NULL AND "src__loan_amount" IS NULL THEN 'loan_amount: ''' || "raw__loan_amount" || ''' is not a valid DECIMAL(18,2)'
+        WHEN LENGTH("raw__loan_status") > 20 THEN 'loan_status is longer than 20 characters'
+        WHEN "out__loan_fact_id" IS NULL THEN 'loan_fact_id is required but missing'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__loan_id" IS NULL THEN 'loan_id is required but missing'
+        WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+        WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+        WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+        WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
+        WHEN "out__loan_status" IS NULL THEN 'loan_status is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_fact_id" ORDER BY "_source_file" DESC, "raw__loan_fact_id" DESC, "raw__date_id" DESC, "raw__loan_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__loan_amount" DESC, "raw__loan_status" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loan_facts__quarantine" ("loan_fact_id", "date_id", "loan_id", "account_id", "location_id", "currency_id", "loan_amount", "loan_status", "_source_file", "_rule", "_reason", "_batch_at")

@@ -63,22 +63,33 @@ WITH "raw" AS (
             WHEN "out__city" IS NULL THEN 'missing_city'
             WHEN "out__state" IS NULL THEN 'missing_state'
             WHEN "out__country" IS NULL THEN 'missing_country'
-        END AS "__rule",
-        CASE
-            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__city") > 100 THEN 'city is longer than 100 characters'
-            WHEN LENGTH("raw__state") > 100 THEN 'state is longer than 100 characters'
-            WHEN LENGTH("raw__country") > 100 THEN 'country is longer than 100 characters'
-            WHEN LENGTH("raw__postal_code") > 20 THEN 'postal_code is longer than 20 characters'
-            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
-            WHEN "out__city" IS NULL THEN 'city is required but missing'
-            WHEN "out__state" IS NULL THEN 'state is required but missing'
-            WHEN "out__country" IS NULL THEN 'country is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__location_id",
+    "raw__city",
+    "raw__state",
+    "raw__country",
+    "raw__postal_code",
+    "out__location_id",
+    "out__city",
+    "out__state",
+    "out__country",
+    "out__postal_code",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__city") > 100 THEN 'city is longer than 100 characters'
+        WHEN LENGTH("raw__state") > 100 THEN 'state is longer than 100 characters'
+        WHEN LENGTH("raw__country") > 100 THEN 'country is longer than 100 characters'
+        WHEN LENGTH("raw__postal_code") > 20 THEN 'postal_code is longer than 20 characters'
+        WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+        WHEN "out__city" IS NULL THEN 'city is required but missing'
+        WHEN "out__state" IS NULL THEN 'state is required but missing'
+        WHEN "out__country" IS NULL THEN 'country is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__location_id" ORDER BY "_source_file" DESC, "raw__location_id" DESC, "raw__city" DESC, "raw__state" DESC, "raw__country" DESC, "raw__postal_code" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_locations__quarantine" ("location_id", "city", "state", "country", "postal_code", "_source_file", "_rule", "_reason", "_batch_at")

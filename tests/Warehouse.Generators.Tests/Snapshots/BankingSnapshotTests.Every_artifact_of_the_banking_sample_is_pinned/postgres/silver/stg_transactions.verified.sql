@@ -93,32 +93,51 @@ WITH "raw" AS (
             WHEN "out__transaction_amount" IS NULL THEN 'missing_transaction_amount'
             WHEN "out__transaction_status" IS NULL THEN 'missing_transaction_status'
             WHEN NOT (("out__transaction_amount" > 0)) THEN 'positive_amount'
-        END AS "__rule",
-        CASE
-            WHEN "raw__transaction_id" IS NOT NULL AND "src__transaction_id" IS NULL THEN 'transaction_id: ''' || "raw__transaction_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__transaction_type_id" IS NOT NULL AND "src__transaction_type_id" IS NULL THEN 'transaction_type_id: ''' || "raw__transaction_type_id" || ''' is not a valid BIGINT'
-            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
-            WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
-            WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
-            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
-            WHEN "raw__transaction_amount" IS NOT NULL AND "src__transaction_amount" IS NULL THEN 'transaction_amount: ''' || "raw__transaction_amount" || ''' is not a valid DECIMAL(18,2)'
-            WHEN LENGTH("raw__transaction_status") > 20 THEN 'transaction_status is longer than 20 characters'
-            WHEN "out__transaction_id" IS NULL THEN 'transaction_id is required but missing'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__transaction_type_id" IS NULL THEN 'transaction_type_id is required but missing'
-            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
-            WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
-            WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
-            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
-            WHEN "out__transaction_amount" IS NULL THEN 'transaction_amount is required but missing'
-            WHEN "out__transaction_status" IS NULL THEN 'transaction_status is required but missing'
-            WHEN NOT (("out__transaction_amount" > 0)) THEN 'a transaction amount must be positive'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__transaction_id",
+    "raw__date_id",
+    "raw__transaction_type_id",
+    "raw__account_id",
+    "raw__channel_id",
+    "raw__location_id",
+    "raw__currency_id",
+    "raw__transaction_amount",
+    "raw__transaction_status",
+    "out__transaction_id",
+    "out__date_id",
+    "out__transaction_type_id",
+    "out__account_id",
+    "out__channel_id",
+    "out__location_id",
+    "out__currency_id",
+    "out__transaction_amount",
+    "out__transaction_status",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__transaction_id" IS NOT NULL AND "src__transaction_id" IS NULL THEN 'transaction_id: ''' || "raw__transaction_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__transaction_type_id" IS NOT NULL AND "src__transaction_type_id" IS NULL THEN 'transaction_type_id: ''' || "raw__transaction_type_id" || ''' is not a valid BIGINT'
+        WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+        WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
+        WHEN "raw__location_id" IS NOT NULL AND "src__location_id" IS NULL THEN 'location_id: ''' || "raw__location_id" || ''' is not a valid BIGINT'
+        WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+        WHEN "raw__transaction_amount" IS NOT NULL AND "src__transaction_amount" IS NULL THEN 'transaction_amount: ''' || "raw__transaction_amount" || ''' is not a valid DECIMAL(18,2)'
+        WHEN LENGTH("raw__transaction_status") > 20 THEN 'transaction_status is longer than 20 characters'
+        WHEN "out__transaction_id" IS NULL THEN 'transaction_id is required but missing'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__transaction_type_id" IS NULL THEN 'transaction_type_id is required but missing'
+        WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+        WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
+        WHEN "out__location_id" IS NULL THEN 'location_id is required but missing'
+        WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+        WHEN "out__transaction_amount" IS NULL THEN 'transaction_amount is required but missing'
+        WHEN "out__transaction_status" IS NULL THEN 'transaction_status is required but missing'
+        WHEN NOT (("out__transaction_amount" > 0)) THEN 'a transaction amount must be positive'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__transaction_id" ORDER BY "_source_file" DESC, "raw__transaction_id" DESC, "raw__date_id" DESC, "raw__transaction_type_id" DESC, "raw__account_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__transaction_amount" DESC, "raw__transaction_status" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_transactions__quarantine" ("transaction_id", "date_id", "transaction_type_id", "account_id", "channel_id", "location_id", "currency_id", "transaction_amount", "transaction_status", "_source_file", "_rule", "_reason", "_batch_at")

@@ -45,17 +45,22 @@ WITH "raw" AS (
             WHEN LENGTH("raw__channel_name") > 50 THEN 'too_long_channel_name'
             WHEN "out__channel_id" IS NULL THEN 'missing_channel_id'
             WHEN "out__channel_name" IS NULL THEN 'missing_channel_name'
-        END AS "__rule",
-        CASE
-            WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
-            WHEN LENGTH("raw__channel_name") > 50 THEN 'channel_name is longer than 50 characters'
-            WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
-            WHEN "out__channel_name" IS NULL THEN 'channel_name is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__channel_id",
+    "raw__channel_name",
+    "out__channel_id",
+    "out__channel_name",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__channel_id" IS NOT NULL AND "src__channel_id" IS NULL THEN 'channel_id: ''' || "raw__channel_id" || ''' is not a valid BIGINT'
+        WHEN LENGTH("raw__channel_name") > 50 THEN 'channel_name is longer than 50 characters'
+        WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
+        WHEN "out__channel_name" IS NULL THEN 'channel_name is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__channel_id" ORDER BY "_source_file" DESC, "raw__channel_id" DESC, "raw__channel_name" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_channels__quarantine" ("channel_id", "channel_name", "_source_file", "_rule", "_reason", "_batch_at")

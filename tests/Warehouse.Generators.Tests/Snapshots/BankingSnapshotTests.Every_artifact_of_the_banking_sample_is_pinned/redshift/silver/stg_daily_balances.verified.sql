@@ -80,27 +80,42 @@ WITH "raw" AS (
             WHEN "out__opening_balance" IS NULL THEN 'missing_opening_balance'
             WHEN "out__closing_balance" IS NULL THEN 'missing_closing_balance'
             WHEN "out__average_balance" IS NULL THEN 'missing_average_balance'
-        END AS "__rule",
-        CASE
-            WHEN "raw__balance_id" IS NOT NULL AND "src__balance_id" IS NULL THEN 'balance_id: ''' || "raw__balance_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
-            WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
-            WHEN "raw__opening_balance" IS NOT NULL AND "src__opening_balance" IS NULL THEN 'opening_balance: ''' || "raw__opening_balance" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "raw__closing_balance" IS NOT NULL AND "src__closing_balance" IS NULL THEN 'closing_balance: ''' || "raw__closing_balance" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "raw__average_balance" IS NOT NULL AND "src__average_balance" IS NULL THEN 'average_balance: ''' || "raw__average_balance" || ''' is not a valid DECIMAL(18,2)'
-            WHEN "out__balance_id" IS NULL THEN 'balance_id is required but missing'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
-            WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
-            WHEN "out__opening_balance" IS NULL THEN 'opening_balance is required but missing'
-            WHEN "out__closing_balance" IS NULL THEN 'closing_balance is required but missing'
-            WHEN "out__average_balance" IS NULL THEN 'average_balance is required but missing'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__balance_id",
+    "raw__date_id",
+    "raw__account_id",
+    "raw__currency_id",
+    "raw__opening_balance",
+    "raw__closing_balance",
+    "raw__average_balance",
+    "out__balance_id",
+    "out__date_id",
+    "out__account_id",
+    "out__currency_id",
+    "out__opening_balance",
+    "out__closing_balance",
+    "out__average_balance",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__balance_id" IS NOT NULL AND "src__balance_id" IS NULL THEN 'balance_id: ''' || "raw__balance_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__account_id" IS NOT NULL AND "src__account_id" IS NULL THEN 'account_id: ''' || "raw__account_id" || ''' is not a valid BIGINT'
+        WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
+        WHEN "raw__opening_balance" IS NOT NULL AND "src__opening_balance" IS NULL THEN 'opening_balance: ''' || "raw__opening_balance" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "raw__closing_balance" IS NOT NULL AND "src__closing_balance" IS NULL THEN 'closing_balance: ''' || "raw__closing_balance" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "raw__average_balance" IS NOT NULL AND "src__average_balance" IS NULL THEN 'average_balance: ''' || "raw__average_balance" || ''' is not a valid DECIMAL(18,2)'
+        WHEN "out__balance_id" IS NULL THEN 'balance_id is required but missing'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__account_id" IS NULL THEN 'account_id is required but missing'
+        WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
+        WHEN "out__opening_balance" IS NULL THEN 'opening_balance is required but missing'
+        WHEN "out__closing_balance" IS NULL THEN 'closing_balance is required but missing'
+        WHEN "out__average_balance" IS NULL THEN 'average_balance is required but missing'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__balance_id" ORDER BY "_source_file" DESC, "raw__balance_id" DESC, "raw__date_id" DESC, "raw__account_id" DESC, "raw__currency_id" DESC, "raw__opening_balance" DESC, "raw__closing_balance" DESC, "raw__average_balance" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_daily_balances__quarantine" ("balance_id", "date_id", "account_id", "currency_id", "opening_balance", "closing_balance", "average_balance", "_source_file", "_rule", "_reason", "_batch_at")

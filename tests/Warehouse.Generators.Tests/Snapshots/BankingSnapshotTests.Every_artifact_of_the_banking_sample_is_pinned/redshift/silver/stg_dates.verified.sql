@@ -77,27 +77,41 @@ WITH "raw" AS (
             WHEN "out__year" IS NULL THEN 'missing_year'
             WHEN "out__weekday" IS NULL THEN 'missing_weekday'
             WHEN NOT (("out__weekday" BETWEEN 1 AND 7)) THEN 'valid_weekday'
-        END AS "__rule",
-        CASE
-            WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
-            WHEN "raw__date" IS NOT NULL AND "src__date" IS NULL THEN 'date: ''' || "raw__date" || ''' is not a valid DATE'
-            WHEN "raw__day" IS NOT NULL AND "src__day" IS NULL THEN 'day: ''' || "raw__day" || ''' is not a valid INTEGER'
-            WHEN "raw__month" IS NOT NULL AND "src__month" IS NULL THEN 'month: ''' || "raw__month" || ''' is not a valid INTEGER'
-            WHEN "raw__year" IS NOT NULL AND "src__year" IS NULL THEN 'year: ''' || "raw__year" || ''' is not a valid INTEGER'
-            WHEN "raw__weekday" IS NOT NULL AND "src__weekday" IS NULL THEN 'weekday: ''' || "raw__weekday" || ''' is not a valid INTEGER'
-            WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
-            WHEN "out__date" IS NULL THEN 'date is required but missing'
-            WHEN "out__day" IS NULL THEN 'day is required but missing'
-            WHEN "out__month" IS NULL THEN 'month is required but missing'
-            WHEN "out__quarter" IS NULL THEN 'quarter is required but missing'
-            WHEN "out__year" IS NULL THEN 'year is required but missing'
-            WHEN "out__weekday" IS NULL THEN 'weekday is required but missing'
-            WHEN NOT (("out__weekday" BETWEEN 1 AND 7)) THEN 'weekday must be 1 (Monday) to 7 (Sunday)'
-        END AS "__reason"
+        END AS "__rule"
     FROM "modelled"
 )
 SELECT
-    "checked".*,
+    "raw__date_id",
+    "raw__date",
+    "raw__day",
+    "raw__month",
+    "raw__year",
+    "raw__weekday",
+    "out__date_id",
+    "out__date",
+    "out__day",
+    "out__month",
+    "out__quarter",
+    "out__year",
+    "out__weekday",
+    "_source_file",
+    "__rule",
+    CASE WHEN "__rule" IS NOT NULL THEN CASE
+        WHEN "raw__date_id" IS NOT NULL AND "src__date_id" IS NULL THEN 'date_id: ''' || "raw__date_id" || ''' is not a valid BIGINT'
+        WHEN "raw__date" IS NOT NULL AND "src__date" IS NULL THEN 'date: ''' || "raw__date" || ''' is not a valid DATE'
+        WHEN "raw__day" IS NOT NULL AND "src__day" IS NULL THEN 'day: ''' || "raw__day" || ''' is not a valid INTEGER'
+        WHEN "raw__month" IS NOT NULL AND "src__month" IS NULL THEN 'month: ''' || "raw__month" || ''' is not a valid INTEGER'
+        WHEN "raw__year" IS NOT NULL AND "src__year" IS NULL THEN 'year: ''' || "raw__year" || ''' is not a valid INTEGER'
+        WHEN "raw__weekday" IS NOT NULL AND "src__weekday" IS NULL THEN 'weekday: ''' || "raw__weekday" || ''' is not a valid INTEGER'
+        WHEN "out__date_id" IS NULL THEN 'date_id is required but missing'
+        WHEN "out__date" IS NULL THEN 'date is required but missing'
+        WHEN "out__day" IS NULL THEN 'day is required but missing'
+        WHEN "out__month" IS NULL THEN 'month is required but missing'
+        WHEN "out__quarter" IS NULL THEN 'quarter is required but missing'
+        WHEN "out__year" IS NULL THEN 'year is required but missing'
+        WHEN "out__weekday" IS NULL THEN 'weekday is required but missing'
+        WHEN NOT (("out__weekday" BETWEEN 1 AND 7)) THEN 'weekday must be 1 (Monday) to 7 (Sunday)'
+    END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__date_id" ORDER BY "_source_file" DESC, "raw__date_id" DESC, "raw__date" DESC, "raw__day" DESC, "raw__month" DESC, "raw__year" DESC, "raw__weekday" DESC) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_dates__quarantine" ("date_id", "date", "day", "month", "year", "weekday", "_source_file", "_rule", "_reason", "_batch_at")
