@@ -56,6 +56,20 @@ public sealed class DuckDbDeployTests
     }
 
     [Fact]
+    public async Task Too_small_memory_limit_names_the_setting_that_fixes_it()
+    {
+        using var warehouse = new TestWarehouse();
+        var tooSmall = new Dictionary<string, string> { [DuckDbEngine.MemoryLimitVariable] = "8MB" };
+
+        var (exitCode, _, error) = await warehouse.RunAsync(tooSmall, "deploy", "--database", warehouse.DuckDbPath);
+
+        Assert.Equal(5, exitCode);
+        Assert.Contains("Out of Memory", error, StringComparison.Ordinal);
+        Assert.Contains($"DuckDB's memory_limit is 8MB; raise it with {DuckDbEngine.MemoryLimitVariable}", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Second_deploy_while_one_runs_gets_the_lock_message()
     {
         using var warehouse = new TestWarehouse();

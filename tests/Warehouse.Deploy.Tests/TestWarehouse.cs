@@ -42,11 +42,14 @@ public sealed class TestWarehouse : IDisposable
     }
 
     /// <summary>Runs the CLI in-process with --artifacts and --lake pointing here; returns exit code and both outputs.</summary>
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>The same, with environment variables as the CLI would read them.</summary>
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, Root, _ => null, Interactive: false);
+        var environment = new CliEnvironment(output, error, Root, name => variables.GetValueOrDefault(name), Interactive: false);
         string[] all = [.. args, "--artifacts", Artifacts, "--lake", Lake];
         int exitCode = await WarehouseCli.RunAsync(all, null, environment, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());

@@ -21,6 +21,8 @@ public abstract class AdoEngine : IWarehouseEngine
 
     public abstract Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken);
 
+    public virtual string? HintFor(DbException error) => null;
+
     public abstract Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
 
     public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>

@@ -46,7 +46,7 @@ public sealed partial class DuckDbEngine(string databasePath, string? memoryLimi
             if (!string.IsNullOrEmpty(folder))
                 Directory.CreateDirectory(folder);
             var builder = new DuckDBConnectionStringBuilder { DataSource = DatabasePath };
-            builder["memory_limit"] = string.IsNullOrWhiteSpace(memoryLimit) ? DefaultMemoryLimit : memoryLimit.Trim();
+            builder["memory_limit"] = EffectiveMemoryLimit;
             // No statement of the runner relies on the order of rows it does not sort; without this DuckDB keeps
             // scan order through inserts and CREATE TABLE AS, which costs memory and parallelism.
             builder["preserve_insertion_order"] = "false";
@@ -72,6 +72,17 @@ public sealed partial class DuckDbEngine(string databasePath, string? memoryLimi
                 $"another deploy is running on {Target} since {FormatTime(RunningDeploys.GetValueOrDefault(DatabasePath, now))}");
         return Task.FromResult<IAsyncDisposable>(new Release(DatabasePath));
     }
+
+    /// <summary>
+    /// The bounded default can be too small for a larger lake (operators such as read_csv need whole 30 MiB blocks):
+    /// DuckDB's message names the block, not the setting that fixes it.
+    /// </summary>
+    public override string? HintFor(DbException error) =>
+        error.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase)
+            ? $"DuckDB's memory_limit is {EffectiveMemoryLimit}; raise it with {MemoryLimitVariable} (e.g. {MemoryLimitVariable}=1GB)"
+            : null;
+
+    private string EffectiveMemoryLimit => string.IsNullOrWhiteSpace(memoryLimit) ? DefaultMemoryLimit : memoryLimit.Trim();
 
     /// <summary>Bronze views read the lake files directly, so there is nothing to load.</summary>
     public override Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>

@@ -38,5 +38,8 @@ public interface IWarehouseEngine : IAsyncDisposable
     /// <summary>Fills a bronze source from lake files when the dialect needs it (PostgreSQL); returns rows loaded, or null when bronze reads the files itself.</summary>
     Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
 
+    /// <summary>How to fix a database error that this engine knows more about than its message says, or null.</summary>
+    string? HintFor(DbException error);
+
     Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken);
 }

@@ -17,7 +17,7 @@ public static class StatementRunner
             }
             catch (DbException e)
             {
-                throw Failure(origin, i, statements, e);
+                throw Failure(engine, origin, i, statements, e);
             }
         }
     }
@@ -35,17 +35,19 @@ public static class StatementRunner
         }
         catch (DbException e)
         {
-            throw Failure(origin, statements.Count - 1, statements, e);
+            throw Failure(engine, origin, statements.Count - 1, statements, e);
         }
     }
 
-    private static WarehouseException Failure(string origin, int index, IReadOnlyList<string> statements, DbException e)
+    private static WarehouseException Failure(IWarehouseEngine engine, string origin, int index, IReadOnlyList<string> statements, DbException e)
     {
         string firstLine = statements[index].Split('\n').Select(l => l.Trim())
             .FirstOrDefault(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)) ?? "";
         if (firstLine.Length > 80)
             firstLine = firstLine[..80] + "…";
         string message = e.Message.Split('\n')[0].Trim();
+        if (engine.HintFor(e) is { } hint)
+            message += $" ({hint})";
         return new WarehouseException(ExitCodes.SqlFailure,
             $"{origin}: statement {index + 1} of {statements.Count} failed ({firstLine}): {message}", e);
     }
