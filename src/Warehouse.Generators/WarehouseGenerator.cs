@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Diagnostics;
 using Warehouse.Generators.Emitters;
 using Warehouse.Generators.Emitters.CloudFormation;
+using Warehouse.Generators.Emitters.Dbt;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing;
@@ -17,7 +18,8 @@ namespace Warehouse.Generators;
 /// <summary>
 /// The warehouse compiler. Pipeline: parse each annotated record (cached per record) → resolve the whole model
 /// (cross-record checks, diagnostics) → render each node on its own (cached per node) → the whole-model
-/// artifacts (manifest, setup). Every step's value is equatable and free of symbols, syntax and compilations.
+/// artifacts (manifest, setup, dbt project, CloudFormation, the typed model class), each cached on its own inputs.
+/// Every step's value is equatable and free of symbols, syntax and compilations.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class WarehouseGenerator : IIncrementalGenerator
@@ -82,55 +84,112 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
             spc.AddSource($"Warehouse.{node.Id}.g.cs", CSharpEmitter.Artifacts(node.Artifacts));
         });
 
-        var model = rendered.Collect()
-            .Combine(resolved)
-            .Select(static (pair, _) => WholeModel(pair.Right, pair.Left))
-            .WithTrackingName(TrackingNames.Model);
+        // The whole-model artifacts, each its own step and source file so that an edit rebuilds only those whose
+        // inputs changed: the manifest only concatenates the nodes' entries (written and hashed in Render), setup
+        // and the dbt project follow the resolved nodes, CloudFormation only the sources, and the typed model
+        // class only the node names and artifact paths. They are emitted only for a model whose every node
+        // rendered (as the emitters only ever see a consistent model).
+        var collected = rendered.Collect();
+        var complete = collected
+            .Select(static (nodes, _) => nodes.Length > 0 && nodes.All(static n => n.Error is null))
+            .WithTrackingName(TrackingNames.Complete);
 
-        context.RegisterSourceOutput(model, static (spc, output) =>
-        {
-            if (output.Error is not null)
+        var setup = resolved.Combine(complete)
+            .Select(static (pair, _) => WholeModelPart.Emit(pair.Right, "the setup scripts", () => SqlDialect.All.Select(d => SqlEmitter.Setup(d, pair.Left.Nodes))))
+            .WithTrackingName(TrackingNames.Setup);
+
+        var dbtProject = resolved.Combine(complete)
+            .Select(static (pair, _) => WholeModelPart.Emit(pair.Right, "the dbt project", () => DbtEmitter.Project(pair.Left.Project, pair.Left.Nodes.AsImmutableArray())))
+            .WithTrackingName(TrackingNames.DbtProject);
+
+        var cloudFormation = resolved
+            .Select(static (warehouse, _) => new SourcesOfModel(
+                warehouse.Project,
+                warehouse.Nodes.Where(static n => n.Kind == NodeKind.Source && n.Format is not null).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Sources)
+            .Combine(complete)
+            .Select(static (pair, _) => WholeModelPart.Emit(pair.Right, "the CloudFormation template", () => new[] { CloudFormationEmitter.Artifact(pair.Left.Project, pair.Left.Sources.AsImmutableArray()) }))
+            .WithTrackingName(TrackingNames.CloudFormation);
+
+        // The manifest lists the {{variables}} of every artifact, the whole-model ones included.
+        var wholeModelVariables = setup.Combine(dbtProject)
+            .Select(static (pair, _) => ManifestEmitter.Variables(pair.Left.Artifacts.Concat(pair.Right.Artifacts)));
+        var manifest = collected.Combine(complete).Combine(wholeModelVariables.Combine(project))
+            .Select(static (pair, _) =>
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, "the whole model", output.Error));
-                return;
-            }
+                var ((nodes, isComplete), (variables, projectName)) = pair;
+                return WholeModelPart.Emit(isComplete, "the manifest", () => new[]
+                {
+                    ManifestEmitter.Emit(projectName, nodes.SelectMany(static n => n.ManifestEntries), nodes.SelectMany(static n => n.Variables).Concat(variables)),
+                });
+            })
+            .WithTrackingName(TrackingNames.Manifest);
 
-            if (output.Artifacts.Count == 0) return;
-            spc.AddSource("Warehouse.Model.g.cs", output.ModelSource);
-            spc.AddSource("Warehouse.Artifacts.g.cs", CSharpEmitter.Artifacts(output.Artifacts));
+        var parts = new[] { setup, dbtProject, cloudFormation, manifest };
+        var hintNames = new[] { "Warehouse.Setup.g.cs", "Warehouse.Dbt.g.cs", "Warehouse.CloudFormation.g.cs", "Warehouse.Manifest.g.cs" };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var hintName = hintNames[i];
+            context.RegisterSourceOutput(parts[i], (spc, part) =>
+            {
+                if (part.Error is not null)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, part.Name, part.Error));
+                    return;
+                }
+
+                if (part.Artifacts.Count > 0) spc.AddSource(hintName, CSharpEmitter.Artifacts(part.Artifacts));
+            });
+        }
+
+        var wholeModelPaths = setup.Combine(dbtProject).Combine(cloudFormation.Combine(manifest))
+            .Select(static (pair, _) => new[] { pair.Left.Left, pair.Left.Right, pair.Right.Left, pair.Right.Right }
+                .SelectMany(static part => part.Artifacts.Select(static a => a.Path))
+                .ToEquatableArray());
+        var modelClass = resolved.Combine(collected.Combine(complete)).Combine(wholeModelPaths)
+            .Select(static (pair, _) =>
+            {
+                var ((warehouse, (nodes, isComplete)), wholeModel) = pair;
+                return isComplete
+                    ? new ModelIndex(
+                        warehouse.Project,
+                        warehouse.Nodes.Select(static n => new NodeName(n.Schema, n.Name, n.Kind == NodeKind.SingularTest ? "test." + n.Name : n.Id)).ToEquatableArray(),
+                        nodes.SelectMany(static n => n.Artifacts.Select(static a => a.Path)).Concat(wholeModel).ToEquatableArray())
+                    : null;
+            })
+            .WithTrackingName(TrackingNames.ModelIndex)
+            .Select(static (index, _) => index is null ? null : CSharpEmitter.Model(index.Project, index.Nodes, index.ArtifactPaths))
+            .WithTrackingName(TrackingNames.ModelClass);
+
+        context.RegisterSourceOutput(modelClass, static (spc, source) =>
+        {
+            if (source is not null) spc.AddSource("Warehouse.Model.g.cs", source);
         });
     }
 
-    /// <summary>The artifacts that depend on the whole model, and the typed model class listing every artifact.</summary>
-    private static ModelOutput WholeModel(ResolvedWarehouse warehouse, ImmutableArray<RenderedNode> rendered)
-    {
-        if (warehouse.Nodes.Count == 0 || rendered.Any(r => r.Error is not null))
-        {
-            return new ModelOutput(EquatableArray<Artifact>.Empty, string.Empty);
-        }
+    /// <summary>What the CloudFormation template depends on: the project and the sources.</summary>
+    private sealed record SourcesOfModel(string Project, EquatableArray<NodeSpec> Sources);
 
-        try
+    /// <summary>What the typed model class lists: the project, every node's name and every artifact's path.</summary>
+    private sealed record ModelIndex(string Project, EquatableArray<NodeName> Nodes, EquatableArray<string> ArtifactPaths);
+
+    /// <summary>
+    /// One whole-model output: its artifacts, none when the model is incomplete, or the emitter's failure (WH0099
+    /// naming <see cref="Name"/>; the generator never throws).
+    /// </summary>
+    private sealed record WholeModelPart(string Name, EquatableArray<Artifact> Artifacts, string? Error = null)
+    {
+        public static WholeModelPart Emit(bool complete, string name, Func<IEnumerable<Artifact>> emit)
         {
-            return Emit(warehouse, rendered);
-        }
-        catch (Exception exception)
-        {
-            return new ModelOutput(EquatableArray<Artifact>.Empty, string.Empty, exception.GetType().Name + ": " + exception.Message);
+            if (!complete) return new WholeModelPart(name, EquatableArray<Artifact>.Empty);
+            try
+            {
+                return new WholeModelPart(name, emit().ToEquatableArray());
+            }
+            catch (Exception exception)
+            {
+                return new WholeModelPart(name, EquatableArray<Artifact>.Empty, exception.GetType().Name + ": " + exception.Message);
+            }
         }
     }
-
-    private static ModelOutput Emit(ResolvedWarehouse warehouse, ImmutableArray<RenderedNode> rendered)
-    {
-        var nodes = warehouse.Nodes.AsImmutableArray();
-        var nodeArtifacts = rendered.SelectMany(r => r.Artifacts).ToList();
-        var artifacts = new List<Artifact>();
-        artifacts.AddRange(SqlDialect.All.Select(d => SqlEmitter.Setup(d, nodes)));
-        artifacts.AddRange(Emitters.Dbt.DbtEmitter.Project(warehouse.Project, nodes));
-        artifacts.Add(ManifestEmitter.Emit(warehouse.Project, nodes, nodeArtifacts.Concat(artifacts).ToList()));
-        artifacts.Add(CloudFormationEmitter.Artifact(warehouse.Project, nodes));
-        var paths = nodeArtifacts.Concat(artifacts).Select(a => a.Path);
-        return new ModelOutput(artifacts.ToEquatableArray(), CSharpEmitter.Model(warehouse.Project, nodes, paths));
-    }
-
-    private sealed record ModelOutput(EquatableArray<Artifact> Artifacts, string ModelSource, string? Error = null);
 }

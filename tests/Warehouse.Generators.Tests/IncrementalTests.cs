@@ -11,6 +11,12 @@ namespace Warehouse.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
+    private static readonly string[] WholeModelSteps =
+    {
+        TrackingNames.Complete, TrackingNames.Setup, TrackingNames.DbtProject, TrackingNames.Sources, TrackingNames.CloudFormation,
+        TrackingNames.Manifest, TrackingNames.ModelIndex, TrackingNames.ModelClass,
+    };
+
     private const string Fact = """
         using Warehouse.Model;
         namespace Shop;
@@ -32,7 +38,7 @@ public sealed class IncrementalTests
         driver = driver.RunGenerators(compilation.Clone());
 
         var steps = driver.GetRunResult().Results[0].TrackedSteps;
-        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model })
+        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps))
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         }
@@ -76,12 +82,37 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_a_fact_rebuilds_only_the_whole_model_outputs_that_show_it()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var factTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Model1.cs");
+        var edited = compilation.ReplaceSyntaxTree(factTree, CSharpSyntaxTree.ParseText(
+            Fact.Replace("public sealed record FactOrders2", "[Description(\"Orders as invoiced.\")] public sealed record FactOrders2", StringComparison.Ordinal),
+            (CSharpParseOptions)factTree.Options,
+            factTree.FilePath));
+        var steps = driver.RunGenerators(edited).GetRunResult().Results[0].TrackedSteps;
+        IncrementalStepRunReason Reason(string step) => Assert.Single(Assert.Single(steps[step]).Outputs).Reason;
+
+        // The description is in the manifest and the dbt properties; the template, the setup scripts and the
+        // typed model class do not show it, so their sources are not rebuilt.
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(TrackingNames.Manifest));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(TrackingNames.DbtProject));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Sources));
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(TrackingNames.CloudFormation));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Setup));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.ModelIndex));
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(TrackingNames.ModelClass));
+    }
+
+    [Fact]
     public void No_step_output_holds_compilation_objects()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
         var result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult().Results[0];
 
-        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model };
+        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps).ToList();
+        Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"no step named {name} ran"));
         foreach (var (name, steps) in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
         {
             foreach (var output in steps.SelectMany(s => s.Outputs))

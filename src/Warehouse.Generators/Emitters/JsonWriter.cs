@@ -15,6 +15,12 @@ internal sealed class JsonWriter
     private readonly Stack<bool> _hasItems = new();
     private int _depth;
 
+    /// <summary>
+    /// A writer for one value that another writer will place at <paramref name="depth"/> with <see cref="RawValue"/>:
+    /// its lines are indented for that depth, so the joined text is what one writer would have written.
+    /// </summary>
+    public static JsonWriter Fragment(int depth) => new() { _depth = depth };
+
     public JsonWriter StartObject(string? name = null) => Start(name, '{');
 
     public JsonWriter EndObject() => End('}');
@@ -42,7 +48,13 @@ internal sealed class JsonWriter
         return EndArray();
     }
 
+    /// <summary>A value written by a <see cref="Fragment"/> writer, as the next array element.</summary>
+    public JsonWriter RawValue(string json) => Raw(null, json);
+
     public override string ToString() => _text.ToString() + "\n";
+
+    /// <summary>The text of a <see cref="Fragment"/> writer (without the document's final line break).</summary>
+    public string ToFragment() => _text.ToString();
 
     private JsonWriter Start(string? name, char bracket)
     {

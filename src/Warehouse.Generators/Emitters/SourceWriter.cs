@@ -28,6 +28,25 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
+    /// <summary>
+    /// The line <c>declaration = @"text";</c>, the same as <c>Line(declaration + " = " + Verbatim(text) + ";")</c>
+    /// but escaping straight into the output: artifact texts run to megabytes (the manifest), and each
+    /// intermediate string would be another copy of them.
+    /// </summary>
+    public SourceWriter VerbatimConstant(string declaration, string text)
+    {
+        _text.Append(' ', _indent * 4).Append(declaration).Append(" = @\"");
+        var start = 0;
+        for (var quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"', start))
+        {
+            _text.Append(text, start, quote + 1 - start).Append('"');
+            start = quote + 1;
+        }
+
+        _text.Append(text, start, text.Length - start).Append("\";\n");
+        return this;
+    }
+
     public override string ToString() => _text.ToString();
 
     /// <summary>A C# verbatim string literal; artifact text goes through unchanged.</summary>
