@@ -85,10 +85,10 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
         });
 
         // The whole-model artifacts, each its own step and source file so that an edit rebuilds only those whose
-        // inputs changed: the manifest only concatenates the nodes' entries (written and hashed in Render), setup
-        // and the dbt project follow the resolved nodes, CloudFormation only the sources, and the typed model
-        // class only the node names and artifact paths. They are emitted only for a model whose every node
-        // rendered (as the emitters only ever see a consistent model).
+        // inputs changed: the manifest and the dbt property files only join what each node wrote in Render (manifest
+        // entries with their checksums, YAML items), setup follows the schemas, CloudFormation only the sources, and
+        // the typed model class only the node names and artifact paths. They are emitted only for a model whose
+        // every node rendered (as the emitters only ever see a consistent model).
         var collected = rendered.Collect();
         var complete = collected
             .Select(static (nodes, _) => nodes.Length > 0 && nodes.All(static n => n.Error is null))
@@ -98,8 +98,15 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
             .Select(static (pair, _) => WholeModelPart.Emit(pair.Right, "the setup scripts", () => SqlDialect.All.Select(d => SqlEmitter.Setup(d, pair.Left.Nodes))))
             .WithTrackingName(TrackingNames.Setup);
 
-        var dbtProject = resolved.Combine(complete)
-            .Select(static (pair, _) => WholeModelPart.Emit(pair.Right, "the dbt project", () => DbtEmitter.Project(pair.Left.Project, pair.Left.Nodes.AsImmutableArray())))
+        var dbtProject = resolved.Combine(collected.Combine(complete))
+            .Select(static (pair, _) =>
+            {
+                var (warehouse, (nodes, isComplete)) = pair;
+                return WholeModelPart.Emit(isComplete, "the dbt project", () => DbtEmitter.Project(
+                    warehouse.Project,
+                    warehouse.Nodes.AsImmutableArray(),
+                    nodes.ToDictionary(static n => n.Id, static n => n.DbtProperties, StringComparer.Ordinal)));
+            })
             .WithTrackingName(TrackingNames.DbtProject);
 
         var cloudFormation = resolved
@@ -142,11 +149,11 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
             });
         }
 
-        var wholeModelPaths = setup.Combine(dbtProject).Combine(cloudFormation.Combine(manifest))
+        var wholeModelArtifacts = setup.Combine(dbtProject).Combine(cloudFormation.Combine(manifest))
             .Select(static (pair, _) => new[] { pair.Left.Left, pair.Left.Right, pair.Right.Left, pair.Right.Right }
-                .SelectMany(static part => part.Artifacts.Select(static a => a.Path))
+                .SelectMany(static part => part.Artifacts.Select(static a => ArtifactName.Of(a.Path)))
                 .ToEquatableArray());
-        var modelClass = resolved.Combine(collected.Combine(complete)).Combine(wholeModelPaths)
+        var modelClass = resolved.Combine(collected.Combine(complete)).Combine(wholeModelArtifacts)
             .Select(static (pair, _) =>
             {
                 var ((warehouse, (nodes, isComplete)), wholeModel) = pair;
@@ -154,11 +161,11 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
                     ? new ModelIndex(
                         warehouse.Project,
                         warehouse.Nodes.Select(static n => new NodeName(n.Schema, n.Name, n.Kind == NodeKind.SingularTest ? "test." + n.Name : n.Id)).ToEquatableArray(),
-                        nodes.SelectMany(static n => n.Artifacts.Select(static a => a.Path)).Concat(wholeModel).ToEquatableArray())
+                        nodes.SelectMany(static n => n.ArtifactNames).Concat(wholeModel).ToEquatableArray())
                     : null;
             })
             .WithTrackingName(TrackingNames.ModelIndex)
-            .Select(static (index, _) => index is null ? null : CSharpEmitter.Model(index.Project, index.Nodes, index.ArtifactPaths))
+            .Select(static (index, _) => index is null ? null : CSharpEmitter.Model(index.Project, index.Nodes, index.Artifacts))
             .WithTrackingName(TrackingNames.ModelClass);
 
         context.RegisterSourceOutput(modelClass, static (spc, source) =>
@@ -170,8 +177,8 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
     /// <summary>What the CloudFormation template depends on: the project and the sources.</summary>
     private sealed record SourcesOfModel(string Project, EquatableArray<NodeSpec> Sources);
 
-    /// <summary>What the typed model class lists: the project, every node's name and every artifact's path.</summary>
-    private sealed record ModelIndex(string Project, EquatableArray<NodeName> Nodes, EquatableArray<string> ArtifactPaths);
+    /// <summary>What the typed model class lists: the project, every node's name and every artifact.</summary>
+    private sealed record ModelIndex(string Project, EquatableArray<NodeName> Nodes, EquatableArray<ArtifactName> Artifacts);
 
     /// <summary>
     /// One whole-model output: its artifacts, none when the model is incomplete, or the emitter's failure (WH0099
