@@ -127,7 +127,7 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
                 var ((nodes, isComplete), (variables, projectName)) = pair;
                 return WholeModelPart.Emit(isComplete, "the manifest", () => new[]
                 {
-                    ManifestEmitter.Emit(projectName, nodes.SelectMany(static n => n.ManifestEntries), nodes.SelectMany(static n => n.Variables).Concat(variables)),
+                    ManifestEmitter.Emit(projectName, nodes.SelectMany(static n => n.ManifestEntries).ToList(), nodes.SelectMany(static n => n.Variables).Concat(variables)),
                 });
             })
             .WithTrackingName(TrackingNames.Manifest);

@@ -20,9 +20,10 @@ internal static class ManifestEmitter
     /// The manifest from every node's <see cref="Entries"/> and the <c>{{variables}}</c> of every artifact
     /// (<see cref="Variables"/>), so nothing per node is written or hashed here.
     /// </summary>
-    public static Artifact Emit(string project, IEnumerable<ManifestEntry> entries, IEnumerable<string> variables)
+    public static Artifact Emit(string project, IReadOnlyCollection<ManifestEntry> entries, IEnumerable<string> variables)
     {
-        var json = new JsonWriter().StartObject()
+        // Each entry also takes a separator and an indent; the header is small.
+        var json = new JsonWriter(capacity: entries.Sum(e => e.Json.Length + 8) + 4096).StartObject()
             .String("format", Format)
             .String("project", project)
             .Strings("dialects", SqlDialect.All.Select(d => d.Name));

@@ -5,8 +5,14 @@ namespace Warehouse.Generators.Emitters;
 /// <summary>An indenting writer for generated C#, always with LF line endings (as System.Text.Json's generator does).</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _indent;
+
+    /// <param name="capacity">The expected length, when known: artifact sources run to megabytes.</param>
+    public SourceWriter(int capacity = 16)
+    {
+        _text = new StringBuilder(capacity);
+    }
 
     public SourceWriter Line(string line = "")
     {
