@@ -13,8 +13,8 @@ public static class StageProfile
     private static readonly string[] Steps =
     {
         TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics,
-        TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Complete, TrackingNames.Setup, TrackingNames.DbtProject,
-        TrackingNames.Sources, TrackingNames.CloudFormation, TrackingNames.Manifest, TrackingNames.ModelIndex, TrackingNames.ModelClass,
+        TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Setup, TrackingNames.Sources, TrackingNames.CloudFormation,
+        TrackingNames.WholeModel,
     };
 
     /// <summary>The generator's whole-model source files (the rest are one per record).</summary>

@@ -9,12 +9,9 @@ internal static class TrackingNames
     public const string Diagnostics = "Diagnostics";
     public const string Nodes = "Nodes";
     public const string Render = "Render";
-    public const string Complete = "Complete";
     public const string Setup = "Setup";
-    public const string DbtProject = "DbtProject";
     public const string Sources = "Sources";
     public const string CloudFormation = "CloudFormation";
-    public const string Manifest = "Manifest";
-    public const string ModelIndex = "ModelIndex";
-    public const string ModelClass = "ModelClass";
+    public const string WholeModel = "WholeModel";
+
 }
