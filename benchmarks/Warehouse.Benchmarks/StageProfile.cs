@@ -73,7 +73,7 @@ public static class StageProfile
         }
 
         var wholeModel = generated.Where(t => WholeModelFiles.Any(name => t.FilePath.EndsWith(name, StringComparison.Ordinal))).ToList();
-        var biggest = string.Concat(wholeModel.Select(t => t.GetText().ToString())).Split("/// <summary>warehouse/").Skip(1)
+        var biggest = wholeModel.SelectMany(t => t.GetText().ToString().Split("/// <summary>warehouse/").Skip(1))
             .Select(chunk => (Path: chunk[..chunk.IndexOf('<', StringComparison.Ordinal)], Length: chunk.Length))
             .OrderByDescending(a => a.Length).Take(6);
         output.WriteLine("largest whole-model artifacts: " + string.Join(", ", biggest.Select(a => $"{a.Path} {a.Length / 1024} KiB")));
