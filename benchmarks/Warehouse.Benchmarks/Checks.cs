@@ -16,9 +16,9 @@ public static class Checks
         var full = warm.GetRunResult();
         if (full.Diagnostics.Length > 0)
             throw new InvalidOperationException("the synthetic model has generator diagnostics:\n" + string.Join("\n", full.Diagnostics.Take(10)));
-        int expectedSources = harness.Model.Records.Count + 2;
+        int expectedSources = harness.Model.Records.Count + StageProfile.WholeModelFiles.Length;
         if (full.GeneratedTrees.Length != expectedSources)
-            throw new InvalidOperationException($"expected {expectedSources} generated files (one per record + model + artifacts), got {full.GeneratedTrees.Length}");
+            throw new InvalidOperationException($"expected {expectedSources} generated files (one per record + the whole-model files), got {full.GeneratedTrees.Length}");
 
         var result = harness.IncrementalRun(warm).GetRunResult().Results[0];
         var outputs = result.TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).ToList();

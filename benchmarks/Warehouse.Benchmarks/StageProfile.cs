@@ -13,7 +13,14 @@ public static class StageProfile
     private static readonly string[] Steps =
     {
         TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics,
-        TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model,
+        TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Setup, TrackingNames.Sources, TrackingNames.CloudFormation,
+        TrackingNames.WholeModel,
+    };
+
+    /// <summary>The generator's whole-model source files (the rest are one per record).</summary>
+    public static readonly string[] WholeModelFiles =
+    {
+        "Warehouse.Setup.g.cs", "Warehouse.Dbt.g.cs", "Warehouse.CloudFormation.g.cs", "Warehouse.Manifest.g.cs", "Warehouse.Model.g.cs",
     };
 
     public static void Run(int models, int repeats, bool trackSteps, TextWriter output)
@@ -65,13 +72,13 @@ public static class StageProfile
             Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options).GetRoot();
         }
 
-        var wholeModel = generated.Single(t => t.FilePath.EndsWith("Warehouse.Artifacts.g.cs", StringComparison.Ordinal)).GetText().ToString();
-        var biggest = wholeModel.Split("/// <summary>warehouse/").Skip(1)
+        var wholeModel = generated.Where(t => WholeModelFiles.Any(name => t.FilePath.EndsWith(name, StringComparison.Ordinal))).ToList();
+        var biggest = wholeModel.SelectMany(t => t.GetText().ToString().Split("/// <summary>warehouse/").Skip(1))
             .Select(chunk => (Path: chunk[..chunk.IndexOf('<', StringComparison.Ordinal)], Length: chunk.Length))
             .OrderByDescending(a => a.Length).Take(6);
         output.WriteLine("largest whole-model artifacts: " + string.Join(", ", biggest.Select(a => $"{a.Path} {a.Length / 1024} KiB")));
         output.WriteLine($"generated: {generated.Length} files, {generated.Sum(t => t.Length) / 1024} KiB of C#; re-parsing them all takes {parse.Elapsed.TotalMilliseconds:F0} ms; " +
-                         $"the whole-model file Warehouse.Artifacts.g.cs is {generated.Single(t => t.FilePath.EndsWith("Warehouse.Artifacts.g.cs", StringComparison.Ordinal)).Length / 1024} KiB");
+                         "whole-model files: " + string.Join(", ", wholeModel.Select(t => $"{Path.GetFileName(t.FilePath)} {t.Length / 1024} KiB")));
         Print(output, "full run", fullWall, fullCpu, full);
         Print(output, "incremental (one dimension edited)", incrementalWall, incrementalCpu, incremental);
     }

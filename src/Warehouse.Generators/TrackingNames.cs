@@ -9,5 +9,9 @@ internal static class TrackingNames
     public const string Diagnostics = "Diagnostics";
     public const string Nodes = "Nodes";
     public const string Render = "Render";
-    public const string Model = "Model";
+    public const string Setup = "Setup";
+    public const string Sources = "Sources";
+    public const string CloudFormation = "CloudFormation";
+    public const string WholeModel = "WholeModel";
+
 }

@@ -11,6 +11,11 @@ namespace Warehouse.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
+    private static readonly string[] WholeModelSteps =
+    {
+        TrackingNames.Setup, TrackingNames.Sources, TrackingNames.CloudFormation, TrackingNames.WholeModel,
+    };
+
     private const string Fact = """
         using Warehouse.Model;
         namespace Shop;
@@ -32,7 +37,7 @@ public sealed class IncrementalTests
         driver = driver.RunGenerators(compilation.Clone());
 
         var steps = driver.GetRunResult().Results[0].TrackedSteps;
-        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model })
+        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps))
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         }
@@ -76,12 +81,34 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_a_fact_leaves_the_template_and_the_setup_scripts_cached()
+    {
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var factTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Model1.cs");
+        var edited = compilation.ReplaceSyntaxTree(factTree, CSharpSyntaxTree.ParseText(
+            Fact.Replace("public sealed record FactOrders2", "[Description(\"Orders as invoiced.\")] public sealed record FactOrders2", StringComparison.Ordinal),
+            (CSharpParseOptions)factTree.Options,
+            factTree.FilePath));
+        var steps = driver.RunGenerators(edited).GetRunResult().Results[0].TrackedSteps;
+        IncrementalStepRunReason Reason(string step) => Assert.Single(Assert.Single(steps[step]).Outputs).Reason;
+
+        // The description is in the manifest and the dbt properties (the joined whole-model step); the template and
+        // the setup scripts do not show it, so their sources are not rebuilt.
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(TrackingNames.WholeModel));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Sources));
+        Assert.Equal(IncrementalStepRunReason.Cached, Reason(TrackingNames.CloudFormation));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Setup));
+    }
+
+    [Fact]
     public void No_step_output_holds_compilation_objects()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
         var result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult().Results[0];
 
-        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Render, TrackingNames.Model };
+        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps).ToList();
+        Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"no step named {name} ran"));
         foreach (var (name, steps) in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
         {
             foreach (var output in steps.SelectMany(s => s.Outputs))

@@ -11,9 +11,21 @@ namespace Warehouse.Generators.Emitters;
 /// </summary>
 internal sealed class JsonWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private readonly Stack<bool> _hasItems = new();
     private int _depth;
+
+    /// <param name="capacity">The expected length, when known: a document of megabytes then grows without copies.</param>
+    public JsonWriter(int capacity = 16)
+    {
+        _text = new StringBuilder(capacity);
+    }
+
+    /// <summary>
+    /// A writer for one value that another writer will place at <paramref name="depth"/> with <see cref="RawValue"/>:
+    /// its lines are indented for that depth, so the joined text is what one writer would have written.
+    /// </summary>
+    public static JsonWriter Fragment(int depth) => new() { _depth = depth };
 
     public JsonWriter StartObject(string? name = null) => Start(name, '{');
 
@@ -42,7 +54,20 @@ internal sealed class JsonWriter
         return EndArray();
     }
 
-    public override string ToString() => _text.ToString() + "\n";
+    /// <summary>A value written by a <see cref="Fragment"/> writer, as the next array element.</summary>
+    public JsonWriter RawValue(string json) => Raw(null, json);
+
+    public override string ToString()
+    {
+        // The document's final line break is appended and taken off again rather than concatenated, so that the
+        // text is copied once: the manifest runs to megabytes, and each copy is a large-object allocation.
+        var text = _text.Append('\n').ToString();
+        _text.Length--;
+        return text;
+    }
+
+    /// <summary>The text of a <see cref="Fragment"/> writer (without the document's final line break).</summary>
+    public string ToFragment() => _text.ToString();
 
     private JsonWriter Start(string? name, char bracket)
     {

@@ -16,10 +16,14 @@ internal static class ManifestEmitter
 
     private static readonly Regex Variable = new(@"\{\{([a-z_]+)\}\}", RegexOptions.CultureInvariant);
 
-    public static Artifact Emit(string project, IReadOnlyList<NodeSpec> nodes, IReadOnlyList<Artifact> sqlArtifacts)
+    /// <summary>
+    /// The manifest from every node's <see cref="Entries"/> and the <c>{{variables}}</c> of every artifact
+    /// (<see cref="Variables"/>), so nothing per node is written or hashed here.
+    /// </summary>
+    public static Artifact Emit(string project, IReadOnlyCollection<ManifestEntry> entries, IEnumerable<string> variables)
     {
-        var contents = sqlArtifacts.ToDictionary(a => a.Path, a => a.Content, StringComparer.Ordinal);
-        var json = new JsonWriter().StartObject()
+        // Each entry also takes a separator and an indent; the header is small.
+        var json = new JsonWriter(capacity: entries.Sum(e => e.Json.Length + 8) + 4096).StartObject()
             .String("format", Format)
             .String("project", project)
             .Strings("dialects", SqlDialect.All.Select(d => d.Name));
@@ -30,26 +34,49 @@ internal static class ManifestEmitter
         }
 
         json.EndObject()
-            .Strings("variables", sqlArtifacts.SelectMany(a => Variable.Matches(a.Content).Cast<Match>().Select(m => m.Groups[1].Value)).Distinct().OrderBy(v => v, StringComparer.Ordinal));
-
-        var entries = new List<(string Id, Action<JsonWriter> Write)>();
-        foreach (var node in nodes)
-        {
-            entries.Add((node.Id, w => WriteNode(w, node, contents)));
-            foreach (var test in node.Tests)
-            {
-                entries.Add(("test." + test.Name, w => WriteTest(w, node, test, contents)));
-            }
-        }
+            .Strings("variables", variables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal));
 
         json.StartArray("nodes");
         foreach (var entry in entries.OrderBy(e => e.Id, StringComparer.Ordinal))
         {
-            entry.Write(json);
+            json.RawValue(entry.Json);
         }
 
         json.EndArray().EndObject();
         return new Artifact("manifest.json", json.ToString());
+    }
+
+    /// <summary>
+    /// The manifest's entries for one node: the node and each of its tests, with the checksums of their spec and
+    /// SQL. <paramref name="artifacts"/> are the node's own rendered files, which hold all of its SQL.
+    /// </summary>
+    public static EquatableArray<ManifestEntry> Entries(NodeSpec node, IReadOnlyList<Artifact> artifacts)
+    {
+        var contents = artifacts.ToDictionary(a => a.Path, a => a.Content, StringComparer.Ordinal);
+        var entries = new List<ManifestEntry>();
+        var id = node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
+        entries.Add(new ManifestEntry(id, Fragment(json => WriteNode(json, node, contents))));
+        foreach (var test in node.Tests)
+        {
+            entries.Add(new ManifestEntry("test." + test.Name, Fragment(json => WriteTest(json, node, test, contents))));
+        }
+
+        return entries.ToEquatableArray();
+    }
+
+    /// <summary>The distinct <c>{{variable}}</c> names the artifacts use, in order.</summary>
+    public static EquatableArray<string> Variables(IEnumerable<Artifact> artifacts) =>
+        artifacts.SelectMany(a => Variable.Matches(a.Content).Cast<Match>().Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(v => v, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>An element of the manifest's <c>nodes</c> array (depth 2), written alone.</summary>
+    private static string Fragment(Action<JsonWriter> write)
+    {
+        var json = JsonWriter.Fragment(depth: 2);
+        write(json);
+        return json.ToFragment();
     }
 
     private static void WriteNode(JsonWriter json, NodeSpec node, Dictionary<string, string> contents)
@@ -199,3 +226,6 @@ internal static class ManifestEmitter
         _ => "attribute",
     };
 }
+
+/// <summary>One element of the manifest's <c>nodes</c> array: its id (the sort key) and its JSON.</summary>
+internal sealed record ManifestEntry(string Id, string Json);

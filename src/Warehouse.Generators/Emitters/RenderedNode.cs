@@ -7,21 +7,39 @@ using Warehouse.Generators.Model;
 namespace Warehouse.Generators.Emitters;
 
 /// <summary>
-/// Everything one node renders to: its SQL in every dialect and its dbt files. <see cref="Error"/> is set instead
-/// when an emitter failed, so the generator reports WH0099 rather than throwing (which would drop all output).
+/// Everything one node renders to: its SQL in every dialect and its dbt files, and its share of the whole-model
+/// artifacts: the artifact class names (for <c>WarehouseModel</c>), its manifest entries with their checksums, the
+/// <c>{{variables}}</c> its files use, and its items in the dbt property files. The whole-model steps then only
+/// join these, and an edit writes and hashes only the nodes it re-renders. <see cref="Error"/> is set instead when
+/// an emitter failed, so the generator reports WH0099 rather than throwing (which would drop all output).
 /// </summary>
-internal sealed record RenderedNode(string Id, EquatableArray<Artifact> Artifacts, string? Error = null)
+internal sealed record RenderedNode(
+    string Id,
+    EquatableArray<Artifact> Artifacts,
+    EquatableArray<ArtifactName> ArtifactNames,
+    EquatableArray<ManifestEntry> ManifestEntries,
+    EquatableArray<string> Variables,
+    string DbtProperties,
+    string? Error = null)
 {
     public static RenderedNode Render(NodeSpec node)
     {
         var id = node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
         try
         {
-            return new(id, SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).Concat(DbtEmitter.Node(node)).ToEquatableArray());
+            var artifacts = SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).Concat(DbtEmitter.Node(node)).ToEquatableArray();
+            return new(
+                id,
+                artifacts,
+                artifacts.Select(a => ArtifactName.Of(a.Path)).ToEquatableArray(),
+                ManifestEmitter.Entries(node, artifacts),
+                ManifestEmitter.Variables(artifacts),
+                Dbt.DbtProperties.Entries(node));
         }
         catch (Exception exception)
         {
-            return new(id, EquatableArray<Artifact>.Empty, exception.GetType().Name + ": " + exception.Message);
+            return new(id, EquatableArray<Artifact>.Empty, EquatableArray<ArtifactName>.Empty, EquatableArray<ManifestEntry>.Empty, EquatableArray<string>.Empty, string.Empty,
+                exception.GetType().Name + ": " + exception.Message);
         }
     }
 }

@@ -15,10 +15,11 @@ internal static class DbtEmitter
 {
     public static IReadOnlyList<Artifact> Node(NodeSpec node) => DbtModels.Emit(node).Select(Normalize).ToList();
 
-    public static IReadOnlyList<Artifact> Project(string project, IReadOnlyList<NodeSpec> nodes) =>
+    /// <param name="entries">Each source and model node's <see cref="DbtProperties.Entries"/>, by node id.</param>
+    public static IReadOnlyList<Artifact> Project(string project, IReadOnlyList<NodeSpec> nodes, IReadOnlyDictionary<string, string> entries) =>
         new[] { DbtProperties.Project(project, nodes) }
-            .Concat(DbtProperties.Sources(nodes))
-            .Concat(DbtProperties.Layers(nodes))
+            .Concat(DbtProperties.Sources(nodes, entries))
+            .Concat(DbtProperties.Layers(nodes, entries))
             .Concat(DbtMacros.All())
             .Select(Normalize)
             .OrderBy(a => a.Path, StringComparer.Ordinal)

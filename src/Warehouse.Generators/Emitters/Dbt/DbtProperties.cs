@@ -47,10 +47,11 @@ internal static class DbtProperties
             + "to the S3 URL of the lake (no trailing slash). See docs/dbt.md."));
     }
 
-    private static IEnumerable<NodeSpec> Models(IEnumerable<NodeSpec> nodes) =>
-        nodes.Where(n => n.Kind is NodeKind.Staging or NodeKind.Dimension or NodeKind.Fact or NodeKind.SqlModel);
+    private static IEnumerable<NodeSpec> Models(IEnumerable<NodeSpec> nodes) => nodes.Where(IsModel);
 
-    public static IEnumerable<Artifact> Sources(IReadOnlyList<NodeSpec> nodes)
+    private static bool IsModel(NodeSpec node) => node.Kind is NodeKind.Staging or NodeKind.Dimension or NodeKind.Fact or NodeKind.SqlModel;
+
+    public static IEnumerable<Artifact> Sources(IReadOnlyList<NodeSpec> nodes, IReadOnlyDictionary<string, string> entries)
     {
         var sources = nodes.Where(n => n.Kind == NodeKind.Source).ToList();
         if (sources.Count == 0) yield break;
@@ -60,25 +61,7 @@ internal static class DbtProperties
             var tables = new YamlList();
             foreach (var node in schema.OrderBy(n => n.Name, StringComparer.Ordinal))
             {
-                var table = new YamlMap().Add("name", node.Name).Add("description", Description(node.Description));
-                if (node.Format is { } format)
-                {
-                    var delimiter = format.Delimiter.ToString();
-                    table.Add("external", new YamlMap()
-                            .Add("location", "{{ var('lake_root') }}/" + format.Prefix)
-                            .Add("row_format", $"delimited fields terminated by '{(format.Delimiter == '\'' ? "\\'" : delimiter)}'")
-                            .Add("table_properties", format.Header ? "('skip.header.line.count'='1')" : null))
-                        .Add("meta", new YamlMap()
-                            .Add("warehouse_id", node.Id)
-                            .Add("prefix", format.Prefix)
-                            .Add("file_pattern", format.FilePattern)
-                            .Add("format", "csv")
-                            .Add("delimiter", delimiter)
-                            .Add("header", format.Header));
-                }
-
-                table.Add("columns", Columns(node.Columns.Select(c => Column(c))));
-                tables.Add(table);
+                tables.Add(new YamlItems(entries[node.Id]));
             }
 
             list.Add(new YamlMap()
@@ -93,7 +76,7 @@ internal static class DbtProperties
             Generated + "\nexternal: follows dbt-external-tables (optional); meta: the lake layout as the Warehouse model declares it."));
     }
 
-    public static IEnumerable<Artifact> Layers(IReadOnlyList<NodeSpec> nodes)
+    public static IEnumerable<Artifact> Layers(IReadOnlyList<NodeSpec> nodes, IReadOnlyDictionary<string, string> entries)
     {
         foreach (var layer in Models(nodes).GroupBy(n => n.Layer).OrderBy(g => g.Key))
         {
@@ -101,8 +84,7 @@ internal static class DbtProperties
             var models = new YamlList();
             foreach (var node in layer.OrderBy(n => n.Name, StringComparer.Ordinal))
             {
-                models.Add(Model(node));
-                if (node.Kind == NodeKind.Staging) models.Add(QuarantineModel(node));
+                models.Add(new YamlItems(entries[node.Id]));
             }
 
             var document = new YamlMap().Add("version", YamlScalar.Number(2)).Add("models", models);
@@ -116,6 +98,49 @@ internal static class DbtProperties
             foreach (var node in analyses) list.Add(new YamlMap().Add("name", node.Name).Add("description", Description(node.Description)));
             yield return new Artifact(Root + "analyses/_analyses.yml", YamlWriter.Write(new YamlMap().Add("version", YamlScalar.Number(2)).Add("analyses", list), Generated));
         }
+    }
+
+    /// <summary>Indent of a model item in a layer's property file (under the document's <c>models:</c>).</summary>
+    private const int ModelIndent = 2;
+
+    /// <summary>Indent of a table item in _sources.yml (under <c>sources: - tables:</c>).</summary>
+    private const int SourceTableIndent = 6;
+
+    /// <summary>
+    /// One node's items in its property file, written in the node's render (cached per node) so that the whole-model
+    /// step only joins them: a source's table in _sources.yml; a model (and a staging model's quarantine view) in
+    /// its layer's file; empty for the other kinds.
+    /// </summary>
+    public static string Entries(NodeSpec node)
+    {
+        if (node.Kind == NodeKind.Source) return YamlWriter.Items(new YamlList().Add(SourceTable(node)), SourceTableIndent);
+        if (!IsModel(node)) return string.Empty;
+        var items = new YamlList().Add(Model(node));
+        if (node.Kind == NodeKind.Staging) items.Add(QuarantineModel(node));
+        return YamlWriter.Items(items, ModelIndent);
+    }
+
+    private static YamlMap SourceTable(NodeSpec node)
+    {
+        var table = new YamlMap().Add("name", node.Name).Add("description", Description(node.Description));
+        if (node.Format is { } format)
+        {
+            var delimiter = format.Delimiter.ToString();
+            table.Add("external", new YamlMap()
+                    .Add("location", "{{ var('lake_root') }}/" + format.Prefix)
+                    .Add("row_format", $"delimited fields terminated by '{(format.Delimiter == '\'' ? "\\'" : delimiter)}'")
+                    .Add("table_properties", format.Header ? "('skip.header.line.count'='1')" : null))
+                .Add("meta", new YamlMap()
+                    .Add("warehouse_id", node.Id)
+                    .Add("prefix", format.Prefix)
+                    .Add("file_pattern", format.FilePattern)
+                    .Add("format", "csv")
+                    .Add("delimiter", delimiter)
+                    .Add("header", format.Header));
+        }
+
+        table.Add("columns", Columns(node.Columns.Select(c => Column(c))));
+        return table;
     }
 
     private static YamlMap Model(NodeSpec node)

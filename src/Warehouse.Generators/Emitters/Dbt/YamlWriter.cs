@@ -46,6 +46,17 @@ internal sealed class YamlList : YamlNode
     }
 }
 
+/// <summary>
+/// Sequence items already written by <see cref="YamlWriter.Items"/> at the indent of the sequence they are placed in,
+/// so that per-node parts of a document can be written once and joined.
+/// </summary>
+internal sealed class YamlItems : YamlNode
+{
+    public YamlItems(string text) => Text = text;
+
+    public string Text { get; }
+}
+
 /// <summary>A scalar, already spelled as YAML (quoted where a plain scalar could be misread).</summary>
 internal sealed class YamlScalar : YamlNode
 {
@@ -116,6 +127,14 @@ internal static class YamlWriter
         return text.ToString();
     }
 
+    /// <summary>The items of <paramref name="list"/> as a sequence at <paramref name="indent"/> writes them.</summary>
+    public static string Items(YamlList list, int indent)
+    {
+        var text = new StringBuilder();
+        WriteList(text, list, indent);
+        return text.ToString();
+    }
+
     private static void WriteMap(StringBuilder text, YamlMap map, int indent)
     {
         foreach (var entry in map.Entries)
@@ -154,6 +173,12 @@ internal static class YamlWriter
     {
         foreach (var item in list.Items)
         {
+            if (item is YamlItems written)
+            {
+                text.Append(written.Text);
+                continue;
+            }
+
             text.Append(' ', indent).Append('-');
             if (item is YamlMap { IsEmpty: false } map)
             {
