@@ -16,7 +16,8 @@ public sealed class WarehouseScripts
     private readonly IArtifactSource _artifacts;
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly Dictionary<string, IReadOnlyList<string>> _rendered = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _perRun = new(StringComparer.Ordinal);
+    // Scripts rendered when their node runs, by node id: their path and text (read once, up front).
+    private readonly Dictionary<string, (string Path, string Script)> _perRun = new(StringComparer.Ordinal);
 
     public WarehouseScripts(WarehouseManifest manifest, IArtifactSource artifacts, string dialect, IReadOnlyDictionary<string, string> variables)
     {
@@ -26,18 +27,19 @@ public sealed class WarehouseScripts
             throw new WarehouseException(ExitCodes.BadInput,
                 $"manifest: dialect '{dialect}' is not generated (dialects: {string.Join(", ", manifest.Dialects)})");
         Dialect = dialect;
-        Setup = Render(setup, _variables);
+        Setup = Render(setup, _artifacts.Read(setup), _variables);
         foreach (var node in manifest.Nodes)
         {
             string path = PathOf(node);
-            if (SqlVariables.Uses(_artifacts.Read(path), ProcessedFilesVariable))
+            string script = _artifacts.Read(path);
+            if (SqlVariables.Uses(script, ProcessedFilesVariable))
             {
-                _perRun[node.Id] = path;
-                Render(path, WithProcessedFiles([]));
+                _perRun[node.Id] = (path, script);
+                Render(path, script, WithProcessedFiles([]));
             }
             else
             {
-                _rendered[node.Id] = Render(path, _variables);
+                _rendered[node.Id] = Render(path, script, _variables);
             }
         }
     }
@@ -51,11 +53,11 @@ public sealed class WarehouseScripts
 
     public IReadOnlyList<string> Of(ManifestNode node, IReadOnlyCollection<string>? processedFiles = null)
     {
-        if (!_perRun.TryGetValue(node.Id, out var path))
+        if (!_perRun.TryGetValue(node.Id, out var perRun))
             return _rendered[node.Id];
         if (processedFiles is null)
             throw new InvalidOperationException($"{node.Id}: its script needs the node's processed files");
-        return Render(path, WithProcessedFiles(processedFiles));
+        return Render(perRun.Path, perRun.Script, WithProcessedFiles(processedFiles));
     }
 
     private Dictionary<string, string> WithProcessedFiles(IReadOnlyCollection<string> files) =>
@@ -66,9 +68,6 @@ public sealed class WarehouseScripts
             ? path
             : throw new WarehouseException(ExitCodes.BadInput, $"manifest: node '{node.Id}' has no {Dialect} SQL");
 
-    private IReadOnlyList<string> Render(string relativePath, IReadOnlyDictionary<string, string> variables)
-    {
-        string script = _artifacts.Read(relativePath);
-        return SqlScriptSplitter.Split(SqlVariables.Substitute(script, variables, _artifacts.Describe(relativePath)));
-    }
+    private IReadOnlyList<string> Render(string relativePath, string script, IReadOnlyDictionary<string, string> variables) =>
+        SqlScriptSplitter.Split(SqlVariables.Substitute(script, variables, _artifacts.Describe(relativePath)));
 }

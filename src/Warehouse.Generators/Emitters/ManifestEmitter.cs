@@ -54,8 +54,7 @@ internal static class ManifestEmitter
     {
         var contents = artifacts.ToDictionary(a => a.Path, a => a.Content, StringComparer.Ordinal);
         var entries = new List<ManifestEntry>();
-        var id = node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
-        entries.Add(new ManifestEntry(id, Fragment(json => WriteNode(json, node, contents))));
+        entries.Add(new ManifestEntry(node.ManifestId, Fragment(json => WriteNode(json, node, contents))));
         foreach (var test in node.Tests)
         {
             entries.Add(new ManifestEntry("test." + test.Name, Fragment(json => WriteTest(json, node, test, contents))));
@@ -82,7 +81,7 @@ internal static class ManifestEmitter
     private static void WriteNode(JsonWriter json, NodeSpec node, Dictionary<string, string> contents)
     {
         json.StartObject()
-            .String("id", node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id)
+            .String("id", node.ManifestId)
             .String("kind", KindName(node.Kind))
             .String("layer", node.Layer.ToString().ToLowerInvariant())
             .String("schema", node.Schema)

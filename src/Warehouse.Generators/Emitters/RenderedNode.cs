@@ -24,7 +24,7 @@ internal sealed record RenderedNode(
 {
     public static RenderedNode Render(NodeSpec node)
     {
-        var id = node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
+        var id = node.ManifestId;
         try
         {
             var artifacts = SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).Concat(DbtEmitter.Node(node)).ToEquatableArray();
