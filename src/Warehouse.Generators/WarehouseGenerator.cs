@@ -168,7 +168,7 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
 
             var index = new ModelIndex(
                 warehouse.Project,
-                warehouse.Nodes.Select(static n => new NodeName(n.Schema, n.Name, n.ManifestId)).ToEquatableArray(),
+                warehouse.Nodes.Select(static n => new NodeName(n.Schema, n.Name, ManifestEmitter.IdOf(n))).ToEquatableArray(),
                 nodes.SelectMany(static n => n.ArtifactNames)
                     .Concat(new[] { setup, cloudFormation, dbt, manifest }.SelectMany(static part => part.Artifacts.Select(static a => ArtifactName.Of(a.Path))))
                     .ToEquatableArray());

@@ -54,7 +54,7 @@ internal static class ManifestEmitter
     {
         var contents = artifacts.ToDictionary(a => a.Path, a => a.Content, StringComparer.Ordinal);
         var entries = new List<ManifestEntry>();
-        entries.Add(new ManifestEntry(node.ManifestId, Fragment(json => WriteNode(json, node, contents))));
+        entries.Add(new ManifestEntry(IdOf(node), Fragment(json => WriteNode(json, node, contents))));
         foreach (var test in node.Tests)
         {
             entries.Add(new ManifestEntry("test." + test.Name, Fragment(json => WriteTest(json, node, test, contents))));
@@ -62,6 +62,12 @@ internal static class ManifestEmitter
 
         return entries.ToEquatableArray();
     }
+
+    /// <summary>
+    /// The node's id in the manifest and the runner: a singular test is <c>test.name</c>, like the generic tests.
+    /// (A method, not a <see cref="NodeSpec"/> property: the spec's text is part of its checksum.)
+    /// </summary>
+    public static string IdOf(NodeSpec node) => node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
 
     /// <summary>The distinct <c>{{variable}}</c> names the artifacts use, in order.</summary>
     public static EquatableArray<string> Variables(IEnumerable<Artifact> artifacts) =>
@@ -81,7 +87,7 @@ internal static class ManifestEmitter
     private static void WriteNode(JsonWriter json, NodeSpec node, Dictionary<string, string> contents)
     {
         json.StartObject()
-            .String("id", node.ManifestId)
+            .String("id", IdOf(node))
             .String("kind", KindName(node.Kind))
             .String("layer", node.Layer.ToString().ToLowerInvariant())
             .String("schema", node.Schema)

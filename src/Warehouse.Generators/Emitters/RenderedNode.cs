@@ -24,7 +24,7 @@ internal sealed record RenderedNode(
 {
     public static RenderedNode Render(NodeSpec node)
     {
-        var id = node.ManifestId;
+        var id = ManifestEmitter.IdOf(node);
         try
         {
             var artifacts = SqlDialect.All.SelectMany(d => SqlEmitter.Emit(node, d)).Concat(DbtEmitter.Node(node)).ToEquatableArray();

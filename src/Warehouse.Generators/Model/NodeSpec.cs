@@ -42,9 +42,6 @@ internal sealed record NodeSpec
     /// <summary>Stable identifier, <c>schema.name</c> (dbt's unique_id without the project).</summary>
     public string Id => Schema + "." + Name;
 
-    /// <summary>The id in the manifest and the runner: a singular test is <c>test.name</c>, like the generic tests.</summary>
-    public string ManifestId => Kind == NodeKind.SingularTest ? "test." + Name : Id;
-
     public required NodeKind Kind { get; init; }
 
     /// <summary>The C# type's fully qualified name, as written in <c>typeof</c>; the key references resolve by.</summary>
