@@ -30,7 +30,7 @@ static int Smoke()
     {
         var harness = new GeneratorHarness(SyntheticModel.Create(models));
         var warm = harness.FullRun();
-        var rerendered = Checks.Verify(harness, warm);
+        var reencoded = Checks.Verify(harness, warm);
         var full = new List<double>();
         var incremental = new List<double>();
         for (int i = 0; i < 5; i++)
@@ -44,7 +44,7 @@ static int Smoke()
         }
 
         Console.WriteLine($"generator models={models}: full median {StageProfile.Median(full):F1} ms, incremental median {StageProfile.Median(incremental):F1} ms, " +
-                          $"edit of {harness.Model.EditedId} re-rendered {rerendered.Count} node(s): {string.Join(", ", rerendered)}");
+                          $"edit of {harness.Model.EditedId} re-encoded {reencoded.Count} node(s): {string.Join(", ", reencoded)}");
     }
 
     // The largest model is made (not compiled) too, so a broken maker shows up in CI.

@@ -32,7 +32,7 @@ namespace Warehouse.Build.Tasks
 
         /// <summary>Writes the artifacts (paths already validated) and removes the stale files of the previous run.</summary>
         /// <exception cref="IOException">A file could not be written or deleted; the message names it.</exception>
-        public void Apply(IEnumerable<Artifact> artifacts, IEnumerable<string> previousFiles)
+        public void Apply(IEnumerable<Warehouse.Generators.Emitters.Sql.Artifact> artifacts, IEnumerable<string> previousFiles)
         {
             foreach (var artifact in artifacts)
             {

@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Emitters.Sql;
 
 namespace Warehouse.Build.Tasks
 {
     /// <summary>
-    /// Writes the artifacts compiled into the model assembly to the output directory, removes the ones the previous
-    /// build wrote that are gone, and records what it wrote in <see cref="FileListPath"/>.
+    /// Renders the model compiled into the assembly (its node specs) into the output directory, removes the files
+    /// the previous build wrote that are gone, and records what it wrote in <see cref="FileListPath"/>. Nothing is
+    /// written when the model cannot be read or rendered.
     /// </summary>
     public sealed class WriteWarehouseArtifacts : Task
     {
@@ -31,8 +34,26 @@ namespace Warehouse.Build.Tasks
 
         public override bool Execute()
         {
-            var artifacts = ReadArtifacts();
-            if (artifacts == null || !Validate(artifacts))
+            var watch = Stopwatch.StartNew();
+            var model = ReadModel();
+            if (model == null)
+            {
+                return false;
+            }
+
+            var rendered = WarehouseRenderer.Render(model.Project, model.Specs);
+            foreach (var error in rendered.Errors)
+            {
+                Log.LogError("Warehouse: cannot render {0}. This is a bug in Warehouse; please report it with the model.", error);
+            }
+
+            return rendered.Errors.Count == 0 && Write(rendered.Artifacts, model.Specs.Count, watch);
+        }
+
+        /// <summary>Validates the artifacts' paths, then makes the output directory hold exactly them.</summary>
+        internal bool Write(IReadOnlyList<Artifact> artifacts, int nodes, Stopwatch watch)
+        {
+            if (!Validate(artifacts))
             {
                 return false;
             }
@@ -51,41 +72,38 @@ namespace Warehouse.Build.Tasks
 
             var shown = (DisplayOutputDirectory.Length > 0 ? DisplayOutputDirectory : OutputDirectory).TrimEnd('/', '\\');
             Log.LogMessage(MessageImportance.High, string.Format(CultureInfo.InvariantCulture,
-                "Warehouse: {0} artifacts in {1} ({2} written, {3} removed)", artifacts.Count, shown, sync.Written, sync.Removed));
+                "Warehouse: {0} artifacts of {1} nodes in {2} ({3} written, {4} removed) in {5:F1} s",
+                artifacts.Count, nodes, shown, sync.Written, sync.Removed, watch.Elapsed.TotalSeconds));
             return true;
         }
 
-        private List<Artifact>? ReadArtifacts()
+        private CompiledModel? ReadModel()
         {
             try
             {
-                return ArtifactReader.Read(AssemblyPath).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+                return CompiledModelReader.Read(AssemblyPath);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is BadImageFormatException)
             {
-                Log.LogError("Warehouse: cannot read the artifacts of '{0}': {1}", AssemblyPath, e.Message);
+                Log.LogError("Warehouse: cannot read the compiled model of '{0}': {1}", AssemblyPath, e.Message);
                 return null;
             }
         }
 
         /// <summary>Logs every bad or duplicate path; nothing is written unless all are good.</summary>
-        private bool Validate(List<Artifact> artifacts)
+        private bool Validate(IReadOnlyList<Artifact> artifacts)
         {
-            var seen = new Dictionary<string, Artifact>(FileSystemPaths.Comparer);
+            var seen = new HashSet<string>(FileSystemPaths.Comparer);
             foreach (var artifact in artifacts)
             {
                 var problem = ArtifactPath.Problem(artifact.Path);
                 if (problem != null)
                 {
-                    Log.LogError("Warehouse: artifact path '{0}' of {1} is refused: {2}.", artifact.Path, artifact.TypeName, problem);
+                    Log.LogError("Warehouse: artifact path '{0}' is refused: {1}.", artifact.Path, problem);
                 }
-                else if (seen.TryGetValue(artifact.Path, out var first))
+                else if (!seen.Add(artifact.Path))
                 {
-                    Log.LogError("Warehouse: artifact path '{0}' is declared by both {1} and {2}.", artifact.Path, first.TypeName, artifact.TypeName);
-                }
-                else
-                {
-                    seen.Add(artifact.Path, artifact);
+                    Log.LogError("Warehouse: artifact path '{0}' is rendered twice.", artifact.Path);
                 }
             }
 

@@ -8,10 +8,10 @@ internal static class TrackingNames
     public const string Resolve = "Resolve";
     public const string Diagnostics = "Diagnostics";
     public const string Nodes = "Nodes";
-    public const string Render = "Render";
-    public const string Setup = "Setup";
-    public const string Sources = "Sources";
-    public const string CloudFormation = "CloudFormation";
-    public const string WholeModel = "WholeModel";
 
+    /// <summary>Per node: its resolved spec as the C# constant that carries it out of the compiler.</summary>
+    public const string Encode = "Encode";
+
+    /// <summary>The whole model: what <c>WarehouseModel</c> lists (project and node names).</summary>
+    public const string Index = "Index";
 }

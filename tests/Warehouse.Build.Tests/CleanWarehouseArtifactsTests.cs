@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Warehouse.Build.Tasks;
+using Warehouse.Generators.Emitters.Sql;
 
 namespace Warehouse.Build.Tests;
 
@@ -45,15 +47,14 @@ public sealed class CleanWarehouseArtifactsTests : IDisposable
 
     private void Write(params (string Path, string Content)[] artifacts)
     {
-        var assembly = ModelAssembly.CompileArtifacts(temp.Combine("Model.dll"), artifacts);
         var write = new WriteWarehouseArtifacts
         {
             BuildEngine = engine,
-            AssemblyPath = assembly,
+            AssemblyPath = temp.Combine("Model.dll"),
             OutputDirectory = Output,
             FileListPath = FileListPath,
         };
-        Assert.True(write.Execute(), string.Join("\n", engine.Errors));
+        Assert.True(write.Write(artifacts.Select(a => new Artifact(a.Path, a.Content)).ToList(), nodes: 0, Stopwatch.StartNew()), string.Join("\n", engine.Errors));
     }
 
     private bool Clean() => new CleanWarehouseArtifacts

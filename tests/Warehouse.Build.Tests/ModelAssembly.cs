@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Warehouse.Generators.Model;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Build.Tests;
 
-/// <summary>Compiles model assemblies carrying artifact classes shaped like the generator's output.</summary>
+/// <summary>Compiles model assemblies carrying spec classes shaped like the generator's output.</summary>
 internal static class ModelAssembly
 {
     // The running runtime's assemblies: enough for the const fields and the GeneratedCode attribute.
@@ -15,18 +17,37 @@ internal static class ModelAssembly
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
 
-    /// <summary>C# for one artifact class per (path, content), in the contract's namespace and shape.</summary>
-    public static string ArtifactSource(params (string Path, string Content)[] artifacts)
+    /// <summary>A bronze source node with one column: the smallest model that renders.</summary>
+    public static NodeSpec Source(string name, string column = "id") => new()
     {
-        var source = new StringBuilder("namespace Warehouse.Generated.Artifacts\n{\n");
-        for (var i = 0; i < artifacts.Length; i++)
+        Kind = NodeKind.Source,
+        TypeName = "Shop." + name,
+        Name = name,
+        Schema = "bronze",
+        Layer = LayerKind.Bronze,
+        Format = new SourceFormatSpec($"landing/{name}/", "*.csv", ',', true),
+        Columns = new[] { new ColumnSpec { PropertyName = "Id", Name = column, Type = new SqlType(SqlTypeKind.BigInt) } }.ToEquatableArray(),
+    };
+
+    /// <summary>C# for <c>WarehouseModel.Project</c> and one spec class per text, in the contract's namespaces and shape.</summary>
+    public static string SpecSource(string project, params string[] specs)
+    {
+        var source = new StringBuilder().Append(CultureInfo.InvariantCulture, $$"""
+            namespace Warehouse.Generated
+            {
+                internal static class WarehouseModel { public const string Project = {{SymbolDisplay.FormatLiteral(project, quote: true)}}; }
+            }
+            namespace Warehouse.Generated.Specs
+            {
+
+            """);
+        for (var i = 0; i < specs.Length; i++)
         {
             source.Append(CultureInfo.InvariantCulture, $$"""
                 [global::System.CodeDom.Compiler.GeneratedCode("Warehouse.Generators", "0.1.0")]
-                internal static class Artifact_{{i}}
+                internal static class Node_{{i}}
                 {
-                    public const string Path = {{SymbolDisplay.FormatLiteral(artifacts[i].Path, quote: true)}};
-                    public const string Content = {{SymbolDisplay.FormatLiteral(artifacts[i].Content, quote: true)}};
+                    public const string Spec = {{SymbolDisplay.FormatLiteral(specs[i], quote: true)}};
                 }
 
                 """);
@@ -49,7 +70,7 @@ internal static class ModelAssembly
         return assemblyPath;
     }
 
-    /// <summary>Compiles the artifacts into <paramref name="assemblyPath"/>, replacing any previous build.</summary>
-    public static string CompileArtifacts(string assemblyPath, params (string Path, string Content)[] artifacts) =>
-        Compile(assemblyPath, ArtifactSource(artifacts));
+    /// <summary>Compiles the nodes' encoded specs into <paramref name="assemblyPath"/>, replacing any previous build.</summary>
+    public static string CompileModel(string assemblyPath, params NodeSpec[] nodes) =>
+        Compile(assemblyPath, SpecSource("Shop", nodes.Select(NodeSpecCodec.Encode).ToArray()));
 }

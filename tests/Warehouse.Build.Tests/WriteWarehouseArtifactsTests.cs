@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Text;
 using Warehouse.Build.Tasks;
+using Warehouse.Generators.Emitters.Sql;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Build.Tests;
 
@@ -19,16 +22,97 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void WritesEveryArtifactByteExact()
+    public void RendersTheCompiledModelIntoTheOutputDirectory()
     {
-        const string sql = "-- ünïcödé\nSELECT 1;\r\nSELECT 'x';";
-        ModelAssembly.CompileArtifacts(Assembly, ("duckdb/gold/dim_accounts.sql", sql), ("manifest.json", "{}\n"));
+        ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders"), ModelAssembly.Source("customers"));
 
         Assert.True(Run(), string.Join("\n", engine.Errors));
 
+        var manifest = File.ReadAllText(OutputFile("manifest.json"));
+        Assert.Contains("\"project\": \"Shop\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"id\": \"bronze.orders\"", manifest, StringComparison.Ordinal);
+        Assert.True(File.Exists(OutputFile("duckdb/bronze/customers.sql")));
+        Assert.True(File.Exists(OutputFile("cloudformation/warehouse.json")));
+        var written = File.ReadAllLines(FileListPath);
+        Assert.Contains(OutputFile("manifest.json"), written);
+        Assert.Contains(engine.Messages, m => m.StartsWith($"Warehouse: {written.Length} artifacts of 2 nodes in shown/warehouse ({written.Length} written, 0 removed)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_column_change_rewrites_only_the_files_that_show_it()
+    {
+        ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders"), ModelAssembly.Source("customers"));
+        Assert.True(Run());
+        foreach (var file in File.ReadAllLines(FileListPath)) File.SetLastWriteTimeUtc(file, LongAgo);
+
+        ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders", column: "order_id"), ModelAssembly.Source("customers"));
+        Assert.True(Run());
+
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(OutputFile("duckdb/bronze/customers.sql")));
+        Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(OutputFile("duckdb/bronze/orders.sql")));
+        Assert.Contains("order_id", File.ReadAllText(OutputFile("duckdb/bronze/orders.sql")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spec_that_does_not_decode_fails_the_build_and_writes_nothing()
+    {
+        ModelAssembly.Compile(Assembly, ModelAssembly.SpecSource("Shop", NodeSpecCodec.Encode(ModelAssembly.Source("orders")), "16:warehouse-spec/9"));
+
+        Assert.False(Run());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Contains("format 'warehouse-spec/9'", error, StringComparison.Ordinal);
+        Assert.Contains("rebuild the model project", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Output), "nothing is written when the model cannot be rendered");
+    }
+
+    [Fact]
+    public void An_assembly_without_a_model_has_no_artifacts_and_removes_the_old_ones()
+    {
+        ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders"));
+        Assert.True(Run());
+
+        ModelAssembly.Compile(Assembly, "namespace Shop { internal static class Nothing { } }");
+        Assert.True(Run(), string.Join("\n", engine.Errors));
+
+        Assert.False(File.Exists(OutputFile("manifest.json")));
+        Assert.Empty(File.ReadAllLines(FileListPath));
+    }
+
+    [Fact]
+    public void ReadsOnlyTopLevelConstStringSpecsInTheSpecNamespace()
+    {
+        var spec = SymbolDisplay(NodeSpecCodec.Encode(ModelAssembly.Source("real")));
+        var other = SymbolDisplay(NodeSpecCodec.Encode(ModelAssembly.Source("other")));
+        ModelAssembly.Compile(Assembly, $$"""
+            namespace Warehouse.Generated { internal static class WarehouseModel { public const string Project = "Shop"; } }
+            namespace Warehouse.Generated.Specs
+            {
+                internal static class Real { public const string Spec = {{spec}}; }
+                internal static class NotConst { public static readonly string Spec = {{other}}; }
+                internal static class Outer { internal static class Nested { public const string Spec = {{other}}; } }
+            }
+            namespace Elsewhere
+            {
+                internal static class Other { public const string Spec = {{other}}; }
+            }
+            """);
+
+        Assert.True(Run(), string.Join("\n", engine.Errors));
+
+        Assert.Equal(["real.sql"], Directory.GetFiles(Path.Combine(Output, "duckdb", "bronze")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void WritesEveryArtifactByteExact()
+    {
+        const string sql = "-- ünïcödé\nSELECT 1;\r\nSELECT 'x';";
+
+        Assert.True(Write(("duckdb/gold/dim_accounts.sql", sql), ("manifest.json", "{}\n")), string.Join("\n", engine.Errors));
+
         Assert.Equal(new UTF8Encoding(false).GetBytes(sql), File.ReadAllBytes(OutputFile("duckdb/gold/dim_accounts.sql")));
         Assert.Equal("{}\n"u8.ToArray(), File.ReadAllBytes(OutputFile("manifest.json")));
-        Assert.Contains("Warehouse: 2 artifacts in shown/warehouse (2 written, 0 removed)", engine.Messages);
+        Assert.Contains(engine.Messages, m => m.StartsWith("Warehouse: 2 artifacts of 0 nodes in shown/warehouse (2 written, 0 removed)", StringComparison.Ordinal));
         Assert.Equal(
             [OutputFile("duckdb/gold/dim_accounts.sql"), OutputFile("manifest.json")],
             File.ReadAllLines(FileListPath));
@@ -37,36 +121,32 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     [Fact]
     public void LeavesUnchangedFilesAlone()
     {
-        ModelAssembly.CompileArtifacts(Assembly, ("a.sql", "one"), ("b.sql", "two"));
-        Assert.True(Run());
+        Assert.True(Write(("a.sql", "one"), ("b.sql", "two")));
         File.SetLastWriteTimeUtc(OutputFile("a.sql"), LongAgo);
         File.SetLastWriteTimeUtc(OutputFile("b.sql"), LongAgo);
 
-        ModelAssembly.CompileArtifacts(Assembly, ("a.sql", "one"), ("b.sql", "two changed"));
-        Assert.True(Run());
+        Assert.True(Write(("a.sql", "one"), ("b.sql", "two changed")));
 
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(OutputFile("a.sql")));
         Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(OutputFile("b.sql")));
         Assert.Equal("two changed", File.ReadAllText(OutputFile("b.sql")));
-        Assert.Contains("Warehouse: 2 artifacts in shown/warehouse (1 written, 0 removed)", engine.Messages);
+        Assert.Contains(engine.Messages, m => m.Contains("(1 written, 0 removed)", StringComparison.Ordinal));
     }
 
     [Fact]
     public void RemovesStaleFilesAndTheDirectoriesTheyEmptied()
     {
-        ModelAssembly.CompileArtifacts(Assembly, ("duckdb/gold/old.sql", "old"), ("duckdb/keep.sql", "keep"));
-        Assert.True(Run());
+        Assert.True(Write(("duckdb/gold/old.sql", "old"), ("duckdb/keep.sql", "keep")));
         File.WriteAllText(OutputFile("mine.txt"), "not an artifact");
 
-        ModelAssembly.CompileArtifacts(Assembly, ("duckdb/keep.sql", "keep"));
-        Assert.True(Run());
+        Assert.True(Write(("duckdb/keep.sql", "keep")));
 
         Assert.False(File.Exists(OutputFile("duckdb/gold/old.sql")));
         Assert.False(Directory.Exists(OutputFile("duckdb/gold")));
         Assert.True(File.Exists(OutputFile("duckdb/keep.sql")));
         Assert.True(File.Exists(OutputFile("mine.txt")));
         Assert.Equal([OutputFile("duckdb/keep.sql")], File.ReadAllLines(FileListPath));
-        Assert.Contains("Warehouse: 1 artifacts in shown/warehouse (0 written, 1 removed)", engine.Messages);
+        Assert.Contains(engine.Messages, m => m.Contains("1 artifacts of 0 nodes in shown/warehouse (0 written, 1 removed)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -79,9 +159,7 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     [InlineData("")]
     public void RefusesPathsThatLeaveTheOutputDirectory(string path)
     {
-        ModelAssembly.CompileArtifacts(Assembly, ("fine.sql", "fine"), (path, "evil"));
-
-        Assert.False(Run());
+        Assert.False(Write(("fine.sql", "fine"), (path, "evil")));
 
         var error = Assert.Single(engine.Errors);
         Assert.Contains($"artifact path '{path}'", error, StringComparison.Ordinal);
@@ -91,33 +169,9 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     [Fact]
     public void RefusesTwoArtifactsWithOnePath()
     {
-        ModelAssembly.CompileArtifacts(Assembly, ("a.sql", "one"), ("a.sql", "two"));
+        Assert.False(Write(("a.sql", "one"), ("a.sql", "two")));
 
-        Assert.False(Run());
-
-        Assert.Contains("'a.sql' is declared by both", Assert.Single(engine.Errors), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ReadsOnlyConstStringPathAndContentInTheArtifactNamespace()
-    {
-        ModelAssembly.Compile(Assembly, """
-            namespace Warehouse.Generated.Artifacts
-            {
-                internal static class Real { public const string Path = "real.sql"; public const string Content = "x"; }
-                internal static class NoContent { public const string Path = "no-content.sql"; }
-                internal static class NotConst { public static readonly string Path = "not-const.sql"; public const string Content = "x"; }
-                internal static class Outer { internal static class Nested { public const string Path = "nested.sql"; public const string Content = "x"; } }
-            }
-            namespace Elsewhere
-            {
-                internal static class Other { public const string Path = "elsewhere.sql"; public const string Content = "x"; }
-            }
-            """);
-
-        Assert.True(Run());
-
-        Assert.Equal(["real.sql"], Directory.GetFiles(Output).Select(Path.GetFileName));
+        Assert.Contains("'a.sql' is rendered twice", Assert.Single(engine.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +180,7 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
         Assert.False(Run());
 
         var error = Assert.Single(engine.Errors);
-        Assert.StartsWith($"Warehouse: cannot read the artifacts of '{Assembly}'", error, StringComparison.Ordinal);
+        Assert.StartsWith($"Warehouse: cannot read the compiled model of '{Assembly}'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,17 +190,25 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
 
         Assert.False(Run());
 
-        Assert.StartsWith("Warehouse: cannot read the artifacts of", Assert.Single(engine.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("Warehouse: cannot read the compiled model of", Assert.Single(engine.Errors), StringComparison.Ordinal);
     }
 
-    private bool Run() => new WriteWarehouseArtifacts
+    private WriteWarehouseArtifacts Task() => new()
     {
         BuildEngine = engine,
         AssemblyPath = Assembly,
         OutputDirectory = Output,
         FileListPath = FileListPath,
         DisplayOutputDirectory = "shown/warehouse/",
-    }.Execute();
+    };
+
+    private bool Run() => Task().Execute();
+
+    /// <summary>The task's write step alone, with artifacts of the test's choosing (what rendering would hand it).</summary>
+    private bool Write(params (string Path, string Content)[] artifacts) =>
+        Task().Write(artifacts.Select(a => new Artifact(a.Path, a.Content)).ToList(), nodes: 0, Stopwatch.StartNew());
+
+    private static string SymbolDisplay(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private string OutputFile(string artifactPath) => Path.Combine(Output, artifactPath.Replace('/', Path.DirectorySeparatorChar));
 }

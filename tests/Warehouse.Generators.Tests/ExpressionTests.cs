@@ -48,6 +48,6 @@ public sealed class ExpressionTests
     public void Lists_the_columns_an_expression_reads()
     {
         var outcome = ExpressionParser.Parse("CASE WHEN coalesce(a, b) IN (c, 1) THEN d ELSE e || f END");
-        Assert.Equal(new[] { "a", "b", "c", "d", "e", "f" }, ExpressionParser.Columns(outcome.Expression!).Select(c => c.Name));
+        Assert.Equal(new[] { "a", "b", "c", "d", "e", "f" }, Expr.ColumnsOf(outcome.Expression!).Select(c => c.Name));
     }
 }

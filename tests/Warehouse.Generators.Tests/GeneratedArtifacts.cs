@@ -1,15 +1,21 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Output;
 
 namespace Warehouse.Generators.Tests;
 
-/// <summary>Reads the artifacts (Path → Content constants) out of the generator's output, as the MSBuild task would.</summary>
+/// <summary>
+/// The artifacts of a generator run, as the MSBuild task makes them: the <c>Spec</c> constants of the generated
+/// spec classes and <c>WarehouseModel.Project</c>, rendered by <see cref="WarehouseRenderer"/>.
+/// </summary>
 internal static class GeneratedArtifacts
 {
     public static IReadOnlyDictionary<string, string> Of(GeneratorDriverRunResult result)
     {
-        var artifacts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var specs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string? project = null;
         foreach (var tree in result.GeneratedTrees)
         {
             foreach (var type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
@@ -20,14 +26,16 @@ internal static class GeneratedArtifacts
                         ? literal.Token.ValueText
                         : null;
 
-                if (Constant("Path") is { } path && Constant("Content") is { } content)
-                {
-                    artifacts[path] = content;
-                }
+                var space = type.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
+                if (space == CSharpEmitter.SpecNamespace && Constant("Spec") is { } spec) specs[type.Identifier.ValueText] = spec;
+                if (type.Identifier.ValueText == "WarehouseModel") project = Constant("Project");
             }
         }
 
-        return artifacts;
+        if (specs.Count == 0) return new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var rendered = WarehouseRenderer.Render(project ?? throw new InvalidOperationException("specs without WarehouseModel.Project"), specs.Values);
+        Assert.Empty(rendered.Errors);
+        return new SortedDictionary<string, string>(rendered.Artifacts.ToDictionary(a => a.Path, a => a.Content), StringComparer.Ordinal);
     }
 
     public static IReadOnlyDictionary<string, string> Of(params string[] sources)

@@ -6,16 +6,12 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Warehouse.Generators.Tests;
 
 /// <summary>
-/// The pipeline caches: a second run with no change re-renders nothing, editing one record re-renders only that
-/// record's node, and no step output holds a symbol, syntax node or compilation (which would defeat caching).
+/// The pipeline caches: a second run with no change re-encodes nothing, editing one record re-encodes only that
+/// record's node (so the build task and the runner re-render only what changed in it), and no step output holds a
+/// symbol, syntax node or compilation (which would defeat caching).
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] WholeModelSteps =
-    {
-        TrackingNames.Setup, TrackingNames.Sources, TrackingNames.CloudFormation, TrackingNames.WholeModel,
-    };
-
     private const string Fact = """
         using Warehouse.Model;
         namespace Shop;
@@ -30,23 +26,23 @@ public sealed class IncrementalTests
         """;
 
     [Fact]
-    public void A_second_run_without_changes_renders_nothing_again()
+    public void A_second_run_without_changes_encodes_nothing_again()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
         driver = driver.RunGenerators(compilation.Clone());
 
         var steps = driver.GetRunResult().Results[0].TrackedSteps;
-        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps))
+        foreach (var name in new[] { TrackingNames.Resolve, TrackingNames.Nodes, TrackingNames.Encode, TrackingNames.Index })
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         }
     }
 
     [Fact]
-    public void Editing_one_record_re_renders_only_its_node()
+    public void Editing_one_record_re_encodes_only_its_node()
     {
-        var render = DescribeFactOrders2().GetRunResult().Results[0].TrackedSteps[TrackingNames.Render];
+        var render = DescribeFactOrders2().GetRunResult().Results[0].TrackedSteps[TrackingNames.Encode];
         var modified = render.SelectMany(s => s.Outputs).Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
         var single = Assert.Single(modified);
         Assert.Equal("gold.fact_orders2", ((dynamic)single.Value).Id);
@@ -54,7 +50,7 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void Editing_a_dimension_re_renders_it_and_the_facts_that_look_it_up()
+    public void Editing_a_dimension_re_encodes_it_and_the_facts_that_look_it_up()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
@@ -65,24 +61,34 @@ public sealed class IncrementalTests
             modelTree.FilePath));
         driver = driver.RunGenerators(edited);
 
-        var outputs = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Render].SelectMany(s => s.Outputs).ToList();
+        var outputs = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Encode].SelectMany(s => s.Outputs).ToList();
         var modified = outputs.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => (string)((dynamic)o.Value).Id).Order(StringComparer.Ordinal);
         Assert.Equal(new[] { "gold.dim_customers", "gold.fact_orders", "gold.fact_orders2" }, modified);
         Assert.Equal(4, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)); // two sources, two staging models
     }
 
     [Fact]
-    public void Editing_a_fact_leaves_the_template_and_the_setup_scripts_cached()
+    public void Editing_a_description_leaves_the_model_index_cached()
     {
         var steps = DescribeFactOrders2().GetRunResult().Results[0].TrackedSteps;
-        IncrementalStepRunReason Reason(string step) => Assert.Single(Assert.Single(steps[step]).Outputs).Reason;
 
-        // The description is in the manifest and the dbt properties (the joined whole-model step); the template and
-        // the setup scripts do not show it, so their sources are not rebuilt.
-        Assert.Equal(IncrementalStepRunReason.Modified, Reason(TrackingNames.WholeModel));
-        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Sources));
-        Assert.Equal(IncrementalStepRunReason.Cached, Reason(TrackingNames.CloudFormation));
-        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(TrackingNames.Setup));
+        // WarehouseModel lists names only: a description does not show in it, so its source is not rebuilt.
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(Assert.Single(steps[TrackingNames.Index]).Outputs).Reason);
+    }
+
+    [Fact]
+    public void The_generated_source_per_node_does_not_grow_with_the_model()
+    {
+        // One more fact in the model: the existing nodes' sources are the same text, so each node's C# depends
+        // on that node (and what it reads) only, never on the number of models.
+        var small = GeneratorHarness.Run(GeneratorHarness.ValidModel).Result.Results[0].GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var large = GeneratorHarness.Run(GeneratorHarness.ValidModel, Fact).Result.Results[0].GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        Assert.Contains("Warehouse.gold.fact_orders2.g.cs", large.Keys);
+        foreach (var (hint, text) in small.Where(s => s.Key != "Warehouse.Model.g.cs"))
+        {
+            Assert.Equal(text, large[hint]);
+        }
     }
 
     /// <summary>A warm driver, then a run after a description was added to the FactOrders2 record.</summary>
@@ -104,7 +110,7 @@ public sealed class IncrementalTests
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ValidModel, Fact);
         var result = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult().Results[0];
 
-        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Render }.Concat(WholeModelSteps).ToList();
+        var ours = new[] { TrackingNames.Parse, TrackingNames.Collect, TrackingNames.Resolve, TrackingNames.Diagnostics, TrackingNames.Nodes, TrackingNames.Encode, TrackingNames.Index }.ToList();
         Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"no step named {name} ran"));
         foreach (var (name, steps) in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
         {

@@ -1,6 +1,6 @@
 namespace Warehouse.Deploy;
 
-/// <summary>Artifacts the generated code embeds in the model assembly and passes to <see cref="WarehouseCli.RunAsync(string[], IReadOnlyDictionary{string, string}?)"/>.</summary>
+/// <summary>Artifacts held in memory: the compiled model rendered by <see cref="CompiledModelArtifacts"/>, or a test's files.</summary>
 public sealed class InMemoryArtifactSource(IReadOnlyDictionary<string, string> files) : IArtifactSource
 {
     public string? TryRead(string relativePath)
@@ -9,5 +9,5 @@ public sealed class InMemoryArtifactSource(IReadOnlyDictionary<string, string> f
         return files.TryGetValue(key, out var content) ? content : null;
     }
 
-    public string Describe(string relativePath) => $"embedded:{relativePath.Replace('\\', '/')}";
+    public string Describe(string relativePath) => $"compiled model:{relativePath.Replace('\\', '/')}";
 }

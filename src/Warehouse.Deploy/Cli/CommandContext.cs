@@ -1,23 +1,25 @@
 using System.CommandLine;
+using System.Reflection;
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Cli;
 
 /// <summary>A parsed command line resolved against the environment: where artifacts, lake, database and results live.</summary>
-public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment,
-    IReadOnlyDictionary<string, string>? embeddedArtifacts)
+public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment, Assembly? model)
 {
     private WarehouseManifest? _manifest;
+    private IArtifactSource? _artifacts;
 
     public CliEnvironment Environment => environment;
 
     public ParseResult Parse => parse;
 
-    public IArtifactSource Artifacts { get; } = parse.GetValue(options.Artifacts) is { } folder
+    /// <summary>--artifacts DIR, else the compiled model rendered in memory, else the project's warehouse/ folder; made on first use.</summary>
+    public IArtifactSource Artifacts => _artifacts ??= parse.GetValue(options.Artifacts) is { } folder
         ? new FolderArtifactSource(folder)
-        : embeddedArtifacts is not null
-            ? new InMemoryArtifactSource(embeddedArtifacts)
+        : model is not null
+            ? CompiledModelArtifacts.Render(model)
             : new FolderArtifactSource(Path.Combine(environment.ProjectDirectory, "warehouse"));
 
     /// <summary>Where outputs go: the --artifacts folder when given (it is a warehouse/ folder), else the project's warehouse/.</summary>

@@ -7,7 +7,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Artifacts { get; } = new("--artifacts")
     {
-        Description = "Folder with manifest.json and the SQL (default: the model project's warehouse/ folder, or the artifacts embedded by the build)",
+        Description = "Folder with manifest.json and the SQL (default: the compiled model, rendered in memory)",
         Recursive = true,
     };
 

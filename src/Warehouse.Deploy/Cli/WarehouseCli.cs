@@ -1,25 +1,26 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Reflection;
 using Warehouse.Deploy.Cli.Commands;
 
 namespace Warehouse.Deploy.Cli;
 
 /// <summary>
 /// The runner's command line. A model project's Main is one line:
-/// <c>return await WarehouseCli.RunAsync(args, GeneratedArtifacts.Files);</c>
+/// <c>return await WarehouseCli.RunAsync(args, Warehouse.Generated.WarehouseModel.Assembly);</c>
 /// Exit codes: 0 ok, 1 usage or bad input, 2 target unreachable or authentication, 3 tests failed, 4 deploy lock held, 5 SQL failure.
 /// </summary>
 public static class WarehouseCli
 {
-    /// <param name="embeddedArtifacts">manifest.json and SQL by relative path ('/' separators), as embedded by the build; --artifacts overrides.</param>
-    public static Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string>? embeddedArtifacts = null) =>
-        RunAsync(args, embeddedArtifacts, CliEnvironment.FromProcess(), CancellationToken.None);
+    /// <param name="model">The model project's assembly, whose compiled model is rendered in memory (<see cref="CompiledModelArtifacts"/>); --artifacts DIR runs from a folder instead.</param>
+    public static Task<int> RunAsync(string[] args, Assembly? model = null) =>
+        RunAsync(args, model, CliEnvironment.FromProcess(), CancellationToken.None);
 
-    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string>? embeddedArtifacts,
+    public static async Task<int> RunAsync(string[] args, Assembly? model,
         CliEnvironment environment, CancellationToken cancellationToken)
     {
         var options = new GlobalOptions();
-        var root = BuildCommands(options, environment, embeddedArtifacts);
+        var root = BuildCommands(options, environment, model);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -55,11 +56,11 @@ public static class WarehouseCli
         }
     }
 
-    private static RootCommand BuildCommands(GlobalOptions options, CliEnvironment environment, IReadOnlyDictionary<string, string>? embedded)
+    private static RootCommand BuildCommands(GlobalOptions options, CliEnvironment environment, Assembly? model)
     {
         var root = new RootCommand("Deploys a medallion warehouse (bronze lake files -> silver -> gold) described by the model project.");
         options.AddTo(root);
-        CommandContext Context(ParseResult parse) => new(parse, options, environment, embedded);
+        CommandContext Context(ParseResult parse) => new(parse, options, environment, model);
 
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "Size of the generated lake: 1 = the seed (100 customers, 10,000 rows per fact)", DefaultValueFactory = _ => 1 };
@@ -87,7 +88,7 @@ public static class WarehouseCli
             { data, asOf, seed, scale, awsEndpoint, region, stackName, yes, crawl };
         deploy.SetAction((parse, ct) =>
         {
-            var context = new CommandContext(parse, options, environment, embedded) { DataFolder = parse.GetValue(data) };
+            var context = new CommandContext(parse, options, environment, model) { DataFolder = parse.GetValue(data) };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
             if (context.Target == "aws")
                 return Aws.AwsDeployCommand.RunAsync(context,

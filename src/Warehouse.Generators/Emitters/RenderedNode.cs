@@ -8,15 +8,13 @@ namespace Warehouse.Generators.Emitters;
 
 /// <summary>
 /// Everything one node renders to: its SQL in every dialect and its dbt files, and its share of the whole-model
-/// artifacts: the artifact class names (for <c>WarehouseModel</c>), its manifest entries with their checksums, the
-/// <c>{{variables}}</c> its files use, and its items in the dbt property files. The whole-model steps then only
-/// join these, and an edit writes and hashes only the nodes it re-renders. <see cref="Error"/> is set instead when
-/// an emitter failed, so the generator reports WH0099 rather than throwing (which would drop all output).
+/// artifacts: its manifest entries with their checksums, the <c>{{variables}}</c> its files use, and its items in
+/// the dbt property files, so that <see cref="WarehouseRenderer"/> only joins these. <see cref="Error"/> is set
+/// instead when an emitter failed, so the caller reports the node rather than crashing.
 /// </summary>
 internal sealed record RenderedNode(
     string Id,
     EquatableArray<Artifact> Artifacts,
-    EquatableArray<ArtifactName> ArtifactNames,
     EquatableArray<ManifestEntry> ManifestEntries,
     EquatableArray<string> Variables,
     string DbtProperties,
@@ -31,14 +29,13 @@ internal sealed record RenderedNode(
             return new(
                 id,
                 artifacts,
-                artifacts.Select(a => ArtifactName.Of(a.Path)).ToEquatableArray(),
                 ManifestEmitter.Entries(node, artifacts),
                 ManifestEmitter.Variables(artifacts),
                 Dbt.DbtProperties.Entries(node));
         }
         catch (Exception exception)
         {
-            return new(id, EquatableArray<Artifact>.Empty, EquatableArray<ArtifactName>.Empty, EquatableArray<ManifestEntry>.Empty, EquatableArray<string>.Empty, string.Empty,
+            return new(id, EquatableArray<Artifact>.Empty, EquatableArray<ManifestEntry>.Empty, EquatableArray<string>.Empty, string.Empty,
                 exception.GetType().Name + ": " + exception.Message);
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Expressions;
@@ -6,7 +7,62 @@ namespace Warehouse.Generators.Expressions;
 /// The small expression tree that derived columns, defaults and rules compile to. Records, so the tree compares
 /// by value inside the incremental pipeline; each dialect renders it (<c>ExpressionRenderer</c>).
 /// </summary>
-internal abstract record Expr;
+internal abstract record Expr
+{
+    /// <summary>The columns an expression reads, as written.</summary>
+    public static IEnumerable<ColumnExpr> ColumnsOf(Expr expression)
+    {
+        switch (expression)
+        {
+            case ColumnExpr column:
+                yield return column;
+                break;
+            case FunctionExpr function:
+                foreach (var argument in function.Arguments)
+                {
+                    foreach (var c in ColumnsOf(argument)) yield return c;
+                }
+
+                break;
+            case BinaryExpr binary:
+                foreach (var c in ColumnsOf(binary.Left)) yield return c;
+                foreach (var c in ColumnsOf(binary.Right)) yield return c;
+                break;
+            case UnaryExpr unary:
+                foreach (var c in ColumnsOf(unary.Operand)) yield return c;
+                break;
+            case IsNullExpr isNull:
+                foreach (var c in ColumnsOf(isNull.Operand)) yield return c;
+                break;
+            case BetweenExpr between:
+                foreach (var c in ColumnsOf(between.Operand)) yield return c;
+                foreach (var c in ColumnsOf(between.Low)) yield return c;
+                foreach (var c in ColumnsOf(between.High)) yield return c;
+                break;
+            case InExpr inList:
+                foreach (var c in ColumnsOf(inList.Operand)) yield return c;
+                foreach (var item in inList.Items)
+                {
+                    foreach (var c in ColumnsOf(item)) yield return c;
+                }
+
+                break;
+            case CaseExpr caseExpr:
+                foreach (var when in caseExpr.Whens)
+                {
+                    foreach (var c in ColumnsOf(when.Condition)) yield return c;
+                    foreach (var c in ColumnsOf(when.Result)) yield return c;
+                }
+
+                if (caseExpr.Else is not null)
+                {
+                    foreach (var c in ColumnsOf(caseExpr.Else)) yield return c;
+                }
+
+                break;
+        }
+    }
+}
 
 internal enum LiteralKind
 {

@@ -80,59 +80,7 @@ internal sealed class ExpressionParser
             : new ParseOutcome(null, parser._error, parser._errorOffset);
     }
 
-    /// <summary>The columns an expression reads, as written.</summary>
-    public static IEnumerable<ColumnExpr> Columns(Expr expression)
-    {
-        switch (expression)
-        {
-            case ColumnExpr column:
-                yield return column;
-                break;
-            case FunctionExpr function:
-                foreach (var argument in function.Arguments)
-                {
-                    foreach (var c in Columns(argument)) yield return c;
-                }
 
-                break;
-            case BinaryExpr binary:
-                foreach (var c in Columns(binary.Left)) yield return c;
-                foreach (var c in Columns(binary.Right)) yield return c;
-                break;
-            case UnaryExpr unary:
-                foreach (var c in Columns(unary.Operand)) yield return c;
-                break;
-            case IsNullExpr isNull:
-                foreach (var c in Columns(isNull.Operand)) yield return c;
-                break;
-            case BetweenExpr between:
-                foreach (var c in Columns(between.Operand)) yield return c;
-                foreach (var c in Columns(between.Low)) yield return c;
-                foreach (var c in Columns(between.High)) yield return c;
-                break;
-            case InExpr inList:
-                foreach (var c in Columns(inList.Operand)) yield return c;
-                foreach (var item in inList.Items)
-                {
-                    foreach (var c in Columns(item)) yield return c;
-                }
-
-                break;
-            case CaseExpr caseExpr:
-                foreach (var when in caseExpr.Whens)
-                {
-                    foreach (var c in Columns(when.Condition)) yield return c;
-                    foreach (var c in Columns(when.Result)) yield return c;
-                }
-
-                if (caseExpr.Else is not null)
-                {
-                    foreach (var c in Columns(caseExpr.Else)) yield return c;
-                }
-
-                break;
-        }
-    }
 
     private Token Current => _tokens[_position];
 

@@ -82,8 +82,8 @@ internal static class DbtModels
     /// <summary>The source columns a staging model reads, in the order silver reads them.</summary>
     internal static List<string> SourceColumns(NodeSpec node) =>
         node.Columns.Where(c => c.UpstreamColumn is not null).Select(c => c.UpstreamColumn!)
-            .Concat(node.Columns.Where(c => c.Derived is not null).SelectMany(c => Expressions.ExpressionParser.Columns(c.Derived!)).Select(c => c.Name))
-            .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.ExpressionParser.Columns(c.Default!)).Select(c => c.Name))
+            .Concat(node.Columns.Where(c => c.Derived is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Derived!)).Select(c => c.Name))
+            .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Default!)).Select(c => c.Name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 

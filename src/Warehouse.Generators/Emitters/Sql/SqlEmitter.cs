@@ -242,8 +242,8 @@ internal static class SqlEmitter
         var quarantine = new TableRef(node.Schema, node.Name + "__quarantine");
         var batch = SqlDialect.Quote("__batch_" + node.Name);
         var sourceColumns = node.Columns.Where(c => c.UpstreamColumn is not null).Select(c => c.UpstreamColumn!)
-            .Concat(node.Columns.Where(c => c.Derived is not null).SelectMany(c => Expressions.ExpressionParser.Columns(c.Derived!)).Select(c => c.Name))
-            .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.ExpressionParser.Columns(c.Default!)).Select(c => c.Name))
+            .Concat(node.Columns.Where(c => c.Derived is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Derived!)).Select(c => c.Name))
+            .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Default!)).Select(c => c.Name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var sourceFile = dialect == SqlDialect.Redshift ? "\"$path\"" : "\"_source_file\"";

@@ -1,6 +1,7 @@
 using Warehouse.Generators.Diagnostics;
+using Warehouse.Generators.Model;
 
-namespace Warehouse.Generators.Model;
+namespace Warehouse.Generators.Parsing;
 
 /// <summary>Where something of a node was declared, by a stable key such as <c>prop:AccountId:Derived</c>.</summary>
 internal sealed record KeyedLocation(string Key, LocationInfo Location);

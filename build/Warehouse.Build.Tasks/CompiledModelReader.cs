@@ -7,19 +7,41 @@ using System.Reflection.PortableExecutable;
 
 namespace Warehouse.Build.Tasks
 {
+    /// <summary>What the generator compiled into a model assembly: the project name and every node's encoded spec.</summary>
+    internal sealed class CompiledModel
+    {
+        public CompiledModel(string project, List<string> specs)
+        {
+            Project = project;
+            Specs = specs;
+        }
+
+        public string Project { get; }
+
+        public List<string> Specs { get; }
+    }
+
     /// <summary>
-    /// Reads the artifact classes from an assembly's metadata. The assembly is never loaded: it may target another
+    /// Reads the compiled model from an assembly's metadata. The assembly is never loaded: it may target another
     /// runtime than MSBuild's, and loading it would lock it in the build process.
     /// </summary>
-    internal static class ArtifactReader
+    internal static class CompiledModelReader
     {
-        /// <summary>The namespace the generator emits artifact classes into (the contract with the generator).</summary>
-        public const string ArtifactNamespace = "Warehouse.Generated.Artifacts";
+        /// <summary>The namespace of the per-node spec classes (the contract with the generator's CSharpEmitter).</summary>
+        public const string SpecNamespace = "Warehouse.Generated.Specs";
 
-        /// <summary>Every type in <see cref="ArtifactNamespace"/> with const string fields Path and Content.</summary>
+        /// <summary>The generated model class that holds the project name.</summary>
+        public const string ModelNamespace = "Warehouse.Generated";
+
+        public const string ModelClass = "WarehouseModel";
+
+        /// <summary>
+        /// Every <c>Spec</c> constant of the top-level types in <see cref="SpecNamespace"/>, ordered by type name,
+        /// and <c>WarehouseModel.Project</c>; an assembly without a model (no nodes, or no generator) has no specs.
+        /// </summary>
         /// <exception cref="IOException">The file cannot be opened.</exception>
         /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>
-        public static List<Artifact> Read(string assemblyPath)
+        public static CompiledModel Read(string assemblyPath)
         {
             // FileShare.Delete so a concurrent clean or recompile is never blocked by us.
             using var stream = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
@@ -30,25 +52,28 @@ namespace Warehouse.Build.Tasks
             }
 
             var metadata = pe.GetMetadataReader();
-            var artifacts = new List<Artifact>();
+            var specs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            string? project = null;
             foreach (var handle in metadata.TypeDefinitions)
             {
                 var type = metadata.GetTypeDefinition(handle);
-                if (!metadata.StringComparer.Equals(type.Namespace, ArtifactNamespace))
+                if (type.GetDeclaringType().IsNil && metadata.StringComparer.Equals(type.Namespace, SpecNamespace))
                 {
-                    continue;
+                    var spec = ReadConstant(metadata, type, "Spec");
+                    if (spec != null) specs[metadata.GetString(type.Name)] = spec;
                 }
-
-                var path = ReadConstant(metadata, type, "Path");
-                var content = ReadConstant(metadata, type, "Content");
-                if (path != null && content != null)
+                else if (metadata.StringComparer.Equals(type.Namespace, ModelNamespace) && metadata.StringComparer.Equals(type.Name, ModelClass))
                 {
-                    var typeName = ArtifactNamespace + "." + metadata.GetString(type.Name);
-                    artifacts.Add(new Artifact(typeName, path, content));
+                    project = ReadConstant(metadata, type, "Project");
                 }
             }
 
-            return artifacts;
+            if (project == null && specs.Count > 0)
+            {
+                throw new BadImageFormatException($"it holds node specs but no {ModelNamespace}.{ModelClass}.Project constant (built by another version of Warehouse?)");
+            }
+
+            return new CompiledModel(project ?? "", new List<string>(specs.Values));
         }
 
         /// <summary>The value of the const string field <paramref name="name"/>, or null if there is none.</summary>
