@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Warehouse.Generators.Emitters.Sql;
 
 namespace Warehouse.Build.Tasks
 {
     /// <summary>
     /// Makes the output directory hold exactly the current artifacts: writes a file only when its bytes change (so
     /// unchanged files keep their timestamps and downstream incremental work stays quiet) and deletes the files the
-    /// previous run wrote that are no longer artifacts.
+    /// previous run wrote that are no longer artifacts, never a file outside the output directory.
     /// </summary>
     internal sealed class ArtifactSync
     {
@@ -17,14 +18,16 @@ namespace Warehouse.Build.Tasks
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false, true);
 
         private readonly string root;
+        private readonly WrittenFileState state;
 
-        public ArtifactSync(string outputDirectory)
+        public ArtifactSync(string outputDirectory, WrittenFileState state)
         {
             root = FileSystemPaths.FullDirectory(outputDirectory);
+            this.state = state;
         }
 
-        /// <summary>Absolute paths of the current artifacts, after <see cref="Apply"/>.</summary>
-        public List<string> Files { get; } = new List<string>();
+        /// <summary>The current artifacts' paths relative to the output directory, after <see cref="Apply"/>.</summary>
+        public List<string> Entries { get; } = new List<string>();
 
         public int Written { get; private set; }
 
@@ -32,32 +35,42 @@ namespace Warehouse.Build.Tasks
 
         /// <summary>Writes the artifacts (paths already validated) and removes the stale files of the previous run.</summary>
         /// <exception cref="IOException">A file could not be written or deleted; the message names it.</exception>
-        public void Apply(IEnumerable<Warehouse.Generators.Emitters.Sql.Artifact> artifacts, IEnumerable<string> previousFiles)
+        public void Apply(IEnumerable<Artifact> artifacts, IEnumerable<string> previousEntries)
         {
             foreach (var artifact in artifacts)
             {
                 var file = Path.Combine(root, artifact.Path.Replace('/', Path.DirectorySeparatorChar));
-                Files.Add(file);
-                Guard(file, "write", () => WriteIfChanged(file, Utf8NoBom.GetBytes(artifact.Content)));
+                Entries.Add(artifact.Path);
+                Guard(file, "write", () => WriteIfChanged(artifact.Path, file, Utf8NoBom.GetBytes(artifact.Content)));
             }
 
-            var current = new HashSet<string>(Files, FileSystemPaths.Comparer);
-            foreach (var stale in previousFiles.Where(f => !current.Contains(f)))
+            var current = new HashSet<string>(Entries.Select(e => Path.Combine(root, e.Replace('/', Path.DirectorySeparatorChar))), FileSystemPaths.Comparer);
+            foreach (var entry in previousEntries)
             {
-                Guard(stale, "delete", () => Delete(stale));
+                var stale = FileList.Resolve(root, entry);
+                if (stale != null && !current.Contains(stale))
+                {
+                    Guard(stale, "delete", () => Delete(stale));
+                }
             }
         }
 
-        private void WriteIfChanged(string file, byte[] bytes)
+        private void WriteIfChanged(string entry, string file, byte[] bytes)
         {
-            if (HasContent(file, bytes))
+            var hash = WrittenFileState.Hash(bytes);
+            if (state.IsCurrent(entry, file, hash))
             {
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(file, bytes);
-            Written++;
+            if (!HasContent(file, bytes))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, bytes);
+                Written++;
+            }
+
+            state.Record(entry, file, hash);
         }
 
         private static bool HasContent(string file, byte[] bytes)

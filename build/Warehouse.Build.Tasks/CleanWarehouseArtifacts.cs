@@ -8,7 +8,8 @@ namespace Warehouse.Build.Tasks
 {
     /// <summary>
     /// Deletes the files <see cref="WriteWarehouseArtifacts"/> recorded in the file list, the directories that leaves
-    /// empty (the output directory included) and the list itself. Files Warehouse did not write are never touched.
+    /// empty (the output directory included) and the list itself. Files Warehouse did not write, and files outside the
+    /// output directory, are never touched.
     /// </summary>
     public sealed class CleanWarehouseArtifacts : Task
     {
@@ -23,8 +24,12 @@ namespace Warehouse.Build.Tasks
         public override bool Execute()
         {
             var removed = 0;
-            foreach (var file in FileList.Read(FileListPath))
+            foreach (var entry in FileList.Read(FileListPath))
             {
+                // An entry naming nothing inside the output directory (a list copied from another project) is skipped.
+                var file = FileList.Resolve(OutputDirectory, entry);
+                if (file == null) continue;
+
                 // One undeletable file must not stop the others from going.
                 TryIO(file, () =>
                 {
@@ -39,9 +44,12 @@ namespace Warehouse.Build.Tasks
             }
 
             // Kept on failure, so the next clean still knows what is left to delete.
-            if (!Log.HasLoggedErrors && File.Exists(FileListPath))
+            if (!Log.HasLoggedErrors)
             {
-                TryIO(FileListPath, () => File.Delete(FileListPath));
+                foreach (var list in new[] { FileListPath, WrittenFileState.PathOf(FileListPath) })
+                {
+                    if (File.Exists(list)) TryIO(list, () => File.Delete(list));
+                }
             }
 
             Log.LogMessage(MessageImportance.Normal, string.Format(CultureInfo.InvariantCulture, "Warehouse: removed {0} artifacts", removed));

@@ -25,7 +25,7 @@ namespace Warehouse.Build.Tasks
         [Required]
         public string OutputDirectory { get; set; } = "";
 
-        /// <summary>The list, in obj/, of the files written last time; rewritten with this run's files.</summary>
+        /// <summary>The list, in obj/, of the files written last time (relative to the output directory); rewritten with this run's files.</summary>
         [Required]
         public string FileListPath { get; set; } = "";
 
@@ -58,11 +58,14 @@ namespace Warehouse.Build.Tasks
                 return false;
             }
 
-            var sync = new ArtifactSync(OutputDirectory);
+            var statePath = WrittenFileState.PathOf(FileListPath);
+            var state = WrittenFileState.Read(statePath);
+            var sync = new ArtifactSync(OutputDirectory, state);
             try
             {
                 sync.Apply(artifacts, FileList.Read(FileListPath));
-                FileList.Write(FileListPath, sync.Files);
+                FileList.Write(FileListPath, sync.Entries);
+                state.Write(statePath, sync.Entries);
             }
             catch (IOException e)
             {

@@ -34,7 +34,7 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
         Assert.True(File.Exists(OutputFile("duckdb/bronze/customers.sql")));
         Assert.True(File.Exists(OutputFile("cloudformation/warehouse.json")));
         var written = File.ReadAllLines(FileListPath);
-        Assert.Contains(OutputFile("manifest.json"), written);
+        Assert.Contains("manifest.json", written);
         Assert.Contains(engine.Messages, m => m.StartsWith($"Warehouse: {written.Length} artifacts of 2 nodes in shown/warehouse ({written.Length} written, 0 removed)", StringComparison.Ordinal));
     }
 
@@ -43,7 +43,7 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     {
         ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders"), ModelAssembly.Source("customers"));
         Assert.True(Run());
-        foreach (var file in File.ReadAllLines(FileListPath)) File.SetLastWriteTimeUtc(file, LongAgo);
+        foreach (var entry in File.ReadAllLines(FileListPath)) File.SetLastWriteTimeUtc(OutputFile(entry), LongAgo);
 
         ModelAssembly.CompileModel(Assembly, ModelAssembly.Source("orders", column: "order_id"), ModelAssembly.Source("customers"));
         Assert.True(Run());
@@ -113,9 +113,7 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
         Assert.Equal(new UTF8Encoding(false).GetBytes(sql), File.ReadAllBytes(OutputFile("duckdb/gold/dim_accounts.sql")));
         Assert.Equal("{}\n"u8.ToArray(), File.ReadAllBytes(OutputFile("manifest.json")));
         Assert.Contains(engine.Messages, m => m.StartsWith("Warehouse: 2 artifacts of 0 nodes in shown/warehouse (2 written, 0 removed)", StringComparison.Ordinal));
-        Assert.Equal(
-            [OutputFile("duckdb/gold/dim_accounts.sql"), OutputFile("manifest.json")],
-            File.ReadAllLines(FileListPath));
+        Assert.Equal(["duckdb/gold/dim_accounts.sql", "manifest.json"], File.ReadAllLines(FileListPath));
     }
 
     [Fact]
@@ -145,8 +143,58 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
         Assert.False(Directory.Exists(OutputFile("duckdb/gold")));
         Assert.True(File.Exists(OutputFile("duckdb/keep.sql")));
         Assert.True(File.Exists(OutputFile("mine.txt")));
-        Assert.Equal([OutputFile("duckdb/keep.sql")], File.ReadAllLines(FileListPath));
+        Assert.Equal(["duckdb/keep.sql"], File.ReadAllLines(FileListPath));
         Assert.Contains(engine.Messages, m => m.Contains("1 artifacts of 0 nodes in shown/warehouse (0 written, 1 removed)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_changed_by_hand_is_rewritten_even_when_its_artifact_did_not_change()
+    {
+        Assert.True(Write(("a.sql", "one"), ("b.sql", "two")));
+        File.WriteAllText(OutputFile("a.sql"), "edited by hand");
+
+        Assert.True(Write(("a.sql", "one"), ("b.sql", "two")));
+
+        Assert.Equal("one", File.ReadAllText(OutputFile("a.sql")));
+        Assert.Contains(engine.Messages, m => m.Contains("(1 written, 0 removed)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Building_a_copy_of_a_built_project_leaves_the_original_artifacts_alone()
+    {
+        // The project as `cp -r` copies it: obj/ with its file list, and warehouse/ beside it.
+        Assert.True(Write(("duckdb/old.sql", "old"), ("duckdb/keep.sql", "keep")));
+        using var copy = new TempDirectory();
+        CopyTree(temp.Path, copy.Path);
+
+        var build = new WriteWarehouseArtifacts
+        {
+            BuildEngine = engine,
+            AssemblyPath = copy.Combine("Model.dll"),
+            OutputDirectory = copy.Combine("warehouse"),
+            FileListPath = copy.Combine("obj", "warehouse.files.txt"),
+        };
+        Assert.True(build.Write([new Artifact("duckdb/keep.sql", "keep")], nodes: 0, Stopwatch.StartNew()));
+
+        Assert.False(File.Exists(copy.Combine("warehouse", "duckdb", "old.sql")), "the copy's own stale file goes");
+        Assert.True(File.Exists(OutputFile("duckdb/old.sql")), "the original's file stays");
+        Assert.True(File.Exists(OutputFile("duckdb/keep.sql")));
+    }
+
+    [Fact]
+    public void A_listed_absolute_path_outside_the_output_directory_is_never_deleted()
+    {
+        var outside = temp.Combine("outside.sql");
+        File.WriteAllText(outside, "someone else's file");
+        Directory.CreateDirectory(Path.GetDirectoryName(FileListPath)!);
+        File.WriteAllLines(FileListPath, [outside, OutputFile("inside-old.sql")]);
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(OutputFile("inside-old.sql"), "an old absolute entry inside the output");
+
+        Assert.True(Write(("a.sql", "one")));
+
+        Assert.True(File.Exists(outside));
+        Assert.False(File.Exists(OutputFile("inside-old.sql")), "an older list's absolute entry inside the output directory is still cleaned up");
     }
 
     [Theory]
@@ -207,6 +255,14 @@ public sealed class WriteWarehouseArtifactsTests : IDisposable
     /// <summary>The task's write step alone, with artifacts of the test's choosing (what rendering would hand it).</summary>
     private bool Write(params (string Path, string Content)[] artifacts) =>
         Task().Write(artifacts.Select(a => new Artifact(a.Path, a.Content)).ToList(), nodes: 0, Stopwatch.StartNew());
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
 
     private static string SymbolDisplay(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
