@@ -261,28 +261,10 @@ public sealed class BankingDuckDbTests : BankingScenarios
     protected override Task<BankingTarget> NewTargetAsync(BankingWarehouse warehouse, string name = "banking") =>
         Task.FromResult<BankingTarget>(new DuckDbTarget(warehouse.DuckDbPath(name)));
 
-    /// <summary>The reference seed, beside the repository (in CI $(repo)/../shared) or beside the main checkout of a worktree.</summary>
-    private static string? SeedFolder()
-    {
-        const string relative = "shared/reference/lakehouse-formation-data";
-        string root = Repository.Root;
-        var candidates = new List<string> { Path.Combine(root, "..", relative) };
-        string gitFile = Path.Combine(root, ".git");
-        if (File.Exists(gitFile) && File.ReadAllText(gitFile).Trim() is { } line && line.StartsWith("gitdir:", StringComparison.Ordinal))
-        {
-            // A worktree: .git names <main>/.git/worktrees/<name>; the main checkout's parent holds shared/.
-            var main = new DirectoryInfo(line["gitdir:".Length..].Trim()).Parent?.Parent?.Parent;
-            if (main?.Parent is { } parent)
-                candidates.Add(Path.Combine(parent.FullName, relative));
-        }
-
-        return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);
-    }
-
     [SkippableFact]
     public async Task Deploy_data_uses_a_lake_and_database_of_its_own_and_refuses_to_mix()
     {
-        string? seed = SeedFolder();
+        string? seed = Repository.SeedData;
         Skip.If(seed is null, "the reference seed (shared/reference/lakehouse-formation-data beside the repository) is not on this machine");
         using var warehouse = new BankingWarehouse();
         Assert.Equal(0, (await warehouse.RunAsync(null, ["generate"])).ExitCode);

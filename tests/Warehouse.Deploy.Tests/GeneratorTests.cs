@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Lake.Generation;
+using Warehouse.Testing;
 
 namespace Warehouse.Deploy.Tests;
 
 public sealed class GeneratorTests
 {
-    /// <summary>The reference seed; tests comparing against it skip where the shared folder is absent.</summary>
-    private const string SeedFolder = "/work/shared/reference/lakehouse-formation-data";
+    /// <summary>The reference seed, found relative to the checkout; tests comparing against it skip where it is absent.</summary>
+    private static readonly string? SeedFolder = Repository.SeedData;
 
     [Fact]
     public void Same_seed_gives_same_bytes()
@@ -30,18 +31,19 @@ public sealed class GeneratorTests
     [SkippableFact]
     public void Files_names_and_headers_equal_the_seed()
     {
-        Skip.IfNot(Directory.Exists(SeedFolder), $"{SeedFolder} is not on this machine");
+        Skip.If(SeedFolder is null, "the reference seed (shared/reference/lakehouse-formation-data beside the checkout) is not on this machine");
+        string seedFolder = SeedFolder!;
         using var lake = new TempFolder();
 
         var files = new LakeGenerator(42, 1).Generate(lake.Path, 1);
 
-        var seedFiles = Directory.GetFiles(SeedFolder, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var seedFiles = Directory.GetFiles(seedFolder, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(seedFiles, files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
             string generated = LakeLayout.FullPath(lake.Path, file);
-            Assert.Equal(File.ReadLines(Path.Combine(SeedFolder, Path.GetFileName(file))).First(), File.ReadLines(generated).First());
-            Assert.Equal(File.ReadLines(Path.Combine(SeedFolder, Path.GetFileName(file))).Count(), File.ReadLines(generated).Count());
+            Assert.Equal(File.ReadLines(Path.Combine(seedFolder, Path.GetFileName(file))).First(), File.ReadLines(generated).First());
+            Assert.Equal(File.ReadLines(Path.Combine(seedFolder, Path.GetFileName(file))).Count(), File.ReadLines(generated).Count());
         }
     }
 
