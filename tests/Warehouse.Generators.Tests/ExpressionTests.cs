@@ -1,3 +1,4 @@
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Expressions;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 

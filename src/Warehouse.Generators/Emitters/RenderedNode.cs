@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Dbt;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;

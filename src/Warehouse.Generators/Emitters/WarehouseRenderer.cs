@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.CloudFormation;
 using Warehouse.Generators.Emitters.Dbt;
 using Warehouse.Generators.Emitters.Sql;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using static Warehouse.Generators.Emitters.Dbt.DbtNames;
@@ -10,12 +11,12 @@ namespace Warehouse.Generators.Emitters.Dbt;
 
 /// <summary>
 /// One node as dbt SQL files: SELECT models with <c>config()</c>, <c>ref()</c> and <c>source()</c>, snapshots for
-/// type-2 dimensions, analyses and singular tests. Expressions, casts and hashes are the Redshift dialect's, so a
-/// dbt-redshift run computes the same values as the Warehouse runner.
+/// type-2 dimensions, analyses and singular tests. Expressions, casts and hashes are the adapter dialect's
+/// (<see cref="DbtNames.Adapter"/>, Redshift), so a dbt-redshift run computes the same values as the Warehouse runner.
 /// </summary>
 internal static class DbtModels
 {
-    private static readonly SqlDialect R = SqlDialect.Redshift;
+    private static readonly SqlDialect R = DbtNames.Adapter;
     private static readonly SqlType KeyText = new(SqlTypeKind.Varchar, Length: 256);
 
     private static string Q(string identifier) => SqlDialect.Quote(identifier);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing;
@@ -69,6 +70,12 @@ internal static class DbtNames
     public static string Comment(string text) =>
         string.Concat(Text(text).Split('\n').Select(line => ("-- " + line.TrimEnd()).TrimEnd() + "\n"));
 
-    /// <summary>The data_type of a column as Redshift spells it.</summary>
-    public static string DataType(SqlType type) => SqlDialect.Redshift.Type(type).ToLowerInvariant();
+    /// <summary>
+    /// The dialect the dbt project's SQL is spelled in: it is a dbt-redshift project (docs/dbt.md), so a dbt run
+    /// computes the same values as the runner on Redshift. The one place the dbt emitters name a dialect.
+    /// </summary>
+    public static readonly SqlDialect Adapter = SqlDialect.Redshift;
+
+    /// <summary>The data_type of a column as the adapter's dialect spells it.</summary>
+    public static string DataType(SqlType type) => Adapter.Type(type).ToLowerInvariant();
 }

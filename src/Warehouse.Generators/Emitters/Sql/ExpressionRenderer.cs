@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Expressions;
 
 namespace Warehouse.Generators.Emitters.Sql;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Emitters.Sql;
@@ -45,7 +46,8 @@ internal static class SqlEmitter
         sql.Append("-- Schemas and bookkeeping for every deploy. Idempotent.\n");
         var schemas = nodes
             .Where(n => n.Kind is not (NodeKind.Analysis or NodeKind.SingularTest))
-            .Where(n => !(dialect == SqlDialect.Redshift && n.Kind == NodeKind.Source))
+            // An external schema over the catalog is created by the bronze scripts, not here.
+            .Where(n => !(dialect.Bronze == BronzeAccess.ExternalSchema && n.Kind == NodeKind.Source))
             .Select(n => n.Schema)
             .Concat(new[] { "_warehouse" })
             .Distinct(StringComparer.Ordinal)
@@ -63,110 +65,10 @@ internal static class SqlEmitter
             .Append("    \"rows_loaded\" BIGINT NOT NULL,\n")
             .Append("    \"rows_quarantined\" BIGINT NOT NULL\n")
             .Append(");\n");
-        if (dialect == SqlDialect.Postgres)
-        {
-            sql.Append(PostgresTryCasts);
-        }
+        sql.Append(dialect.SetupFunctions);
 
         return new Artifact($"{dialect.Name}/_setup.sql", Normalize(sql.ToString()));
     }
-
-    /// <summary>
-    /// PostgreSQL has no TRY_CAST: these return NULL where a cast fails, so silver can quarantine the row with its
-    /// reason. An EXCEPTION block costs a subtransaction per call, so values that certainly cast (plain digits) take
-    /// a fast path and only the rest enter the block. try_integer, try_smallint and try_decimal also return NULL
-    /// when the value does not fit the column (DuckDB's TRY_CAST does the same), instead of failing the statement.
-    /// </summary>
-    private const string PostgresTryCasts = """
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            IF value ~ '^[+-]?[0-9]{1,18}$' THEN
-                RETURN CAST(value AS BIGINT);
-            END IF;
-            BEGIN
-                RETURN CAST(value AS BIGINT);
-            EXCEPTION WHEN others THEN
-                RETURN NULL;
-            END;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_integer"(value TEXT) RETURNS INTEGER
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE
-            n BIGINT := "_warehouse"."try_bigint"(value);
-        BEGIN
-            RETURN CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN CAST(n AS INTEGER) END;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_smallint"(value TEXT) RETURNS SMALLINT
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE
-            n BIGINT := "_warehouse"."try_bigint"(value);
-        BEGIN
-            RETURN CASE WHEN n BETWEEN -32768 AND 32767 THEN CAST(n AS SMALLINT) END;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_numeric"(value TEXT) RETURNS NUMERIC
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            IF value ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN
-                RETURN CAST(value AS NUMERIC);
-            END IF;
-            BEGIN
-                RETURN CAST(value AS NUMERIC);
-            EXCEPTION WHEN others THEN
-                RETURN NULL;
-            END;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_decimal"(value TEXT, digits INTEGER, scale INTEGER) RETURNS NUMERIC
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE
-            n NUMERIC := "_warehouse"."try_numeric"(value);
-            bound NUMERIC := POWER(CAST(10 AS NUMERIC), digits - scale);
-        BEGIN
-            IF n IS NULL OR n = CAST('NaN' AS NUMERIC) OR ABS(n) >= bound THEN
-                RETURN NULL;
-            END IF;
-            n := ROUND(n, scale);
-            RETURN CASE WHEN ABS(n) < bound THEN n END;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_double"(value TEXT) RETURNS DOUBLE PRECISION
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            RETURN CAST(value AS DOUBLE PRECISION);
-        EXCEPTION WHEN others THEN
-            RETURN NULL;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_boolean"(value TEXT) RETURNS BOOLEAN
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            RETURN CAST(value AS BOOLEAN);
-        EXCEPTION WHEN others THEN
-            RETURN NULL;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_date"(value TEXT) RETURNS DATE
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            RETURN CAST(value AS DATE);
-        EXCEPTION WHEN others THEN
-            RETURN NULL;
-        END;
-        $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_timestamp"(value TEXT) RETURNS TIMESTAMP
-        LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            RETURN CAST(value AS TIMESTAMP);
-        EXCEPTION WHEN others THEN
-            RETURN NULL;
-        END;
-        $$;
-
-        """;
 
     private static string Script(NodeSpec node, SqlDialect dialect) => node.Kind switch
     {
@@ -198,42 +100,59 @@ internal static class SqlEmitter
         var format = node.Format!;
         var sql = new StringBuilder(Header(node));
         var table = SqlDialect.Table(new TableRef(node.Schema, node.Name));
-        if (dialect == SqlDialect.DuckDb)
+        switch (dialect.Bronze)
         {
-            var columns = string.Join(", ", node.Columns.Select(c => $"{SqlDialect.Literal(c.Name)}: 'VARCHAR'"));
-            var path = SqlDialect.Literal("{{lake_root}}/" + format.Prefix + format.FilePattern);
-            sql.Append($"-- Reads the lake files as text; silver casts and checks them.\n")
-                .Append($"CREATE OR REPLACE VIEW {table} AS\nSELECT\n");
-            foreach (var column in node.Columns)
-            {
-                sql.Append($"    {SqlDialect.Quote(column.Name)},\n");
-            }
-
-            sql.Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
-                .Append($"FROM READ_CSV({path}, delim = {SqlDialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
-                .Append($"all_varchar = true, filename = true, columns = {{{columns}}});\n");
-        }
-        else if (dialect == SqlDialect.Postgres)
-        {
-            sql.Append("-- The runner fills this table from the lake files with binary COPY, one file at a time.\n")
-                .Append($"CREATE TABLE IF NOT EXISTS {table} (\n");
-            foreach (var column in node.Columns)
-            {
-                sql.Append($"    {SqlDialect.Quote(column.Name)} TEXT,\n");
-            }
-
-            sql.Append("    \"_source_file\" TEXT NOT NULL\n);\n");
-        }
-        else
-        {
-            sql.Append("-- Bronze lives in S3; the Glue catalog declares its tables (see cloudformation/) and Redshift\n")
-                .Append("-- reads them through an external schema. \"$path\" gives each row's file.\n")
-                .Append($"CREATE EXTERNAL SCHEMA IF NOT EXISTS {SqlDialect.Quote(node.Schema)}\n")
-                .Append("FROM DATA CATALOG DATABASE '{{glue_database}}'\n")
-                .Append("IAM_ROLE '{{redshift_iam_role}}';\n");
+            case BronzeAccess.ReadsLakeFiles:
+                AppendLakeFileView(sql, node, format, table);
+                break;
+            case BronzeAccess.LoadedByRunner:
+                AppendLoadedTable(sql, node, table);
+                break;
+            case BronzeAccess.ExternalSchema:
+                AppendExternalSchema(sql, node);
+                break;
+            default:
+                throw new InvalidOperationException($"dialect {dialect.Name} has no bronze script for {dialect.Bronze}");
         }
 
         return sql.ToString();
+    }
+
+    private static void AppendLakeFileView(StringBuilder sql, NodeSpec node, SourceFormatSpec format, string table)
+    {
+        var columns = string.Join(", ", node.Columns.Select(c => $"{SqlDialect.Literal(c.Name)}: 'VARCHAR'"));
+        var path = SqlDialect.Literal("{{lake_root}}/" + format.Prefix + format.FilePattern);
+        sql.Append($"-- Reads the lake files as text; silver casts and checks them.\n")
+            .Append($"CREATE OR REPLACE VIEW {table} AS\nSELECT\n");
+        foreach (var column in node.Columns)
+        {
+            sql.Append($"    {SqlDialect.Quote(column.Name)},\n");
+        }
+
+        sql.Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
+            .Append($"FROM READ_CSV({path}, delim = {SqlDialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
+            .Append($"all_varchar = true, filename = true, columns = {{{columns}}});\n");
+    }
+
+    private static void AppendLoadedTable(StringBuilder sql, NodeSpec node, string table)
+    {
+        sql.Append("-- The runner fills this table from the lake files with binary COPY, one file at a time.\n")
+            .Append($"CREATE TABLE IF NOT EXISTS {table} (\n");
+        foreach (var column in node.Columns)
+        {
+            sql.Append($"    {SqlDialect.Quote(column.Name)} TEXT,\n");
+        }
+
+        sql.Append("    \"_source_file\" TEXT NOT NULL\n);\n");
+    }
+
+    private static void AppendExternalSchema(StringBuilder sql, NodeSpec node)
+    {
+        sql.Append("-- Bronze lives in S3; the Glue catalog declares its tables (see cloudformation/) and Redshift\n")
+            .Append("-- reads them through an external schema. \"$path\" gives each row's file.\n")
+            .Append($"CREATE EXTERNAL SCHEMA IF NOT EXISTS {SqlDialect.Quote(node.Schema)}\n")
+            .Append("FROM DATA CATALOG DATABASE '{{glue_database}}'\n")
+            .Append("IAM_ROLE '{{redshift_iam_role}}';\n");
     }
 
     private static string StagingScript(NodeSpec node, SqlDialect dialect)
@@ -246,7 +165,7 @@ internal static class SqlEmitter
             .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Default!)).Select(c => c.Name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var sourceFile = dialect == SqlDialect.Redshift ? "\"$path\"" : "\"_source_file\"";
+        var sourceFile = dialect.BronzeSourceFile;
         var sql = new StringBuilder(Header(node));
 
         sql.Append($"CREATE TABLE IF NOT EXISTS {SqlDialect.Table(target)} (\n");
@@ -285,7 +204,7 @@ internal static class SqlEmitter
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(node.Upstream!)}\n")
             .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
-        if (dialect == SqlDialect.DuckDb)
+        if (dialect.Bronze == BronzeAccess.ReadsLakeFiles)
         {
             // The bronze view reads every lake file and DuckDB cannot skip files on the subquery above; a constant list
             // of the same files (the runner reads them from processed_files) lets it skip reading them at all.

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Dialects;
+
+/// <summary>DuckDB (local, embedded): reads the lake files itself and has TRY_CAST; no INITCAP.</summary>
+internal sealed class DuckDbDialect : SqlDialect
+{
+    public override string Name => "duckdb";
+
+    public override string DisplayName => "DuckDB";
+
+    public override BronzeAccess Bronze => BronzeAccess.ReadsLakeFiles;
+
+    // DuckDB keeps long identifiers; the limit that matters is the other targets'.
+    public override int MaxIdentifierLength => 255;
+
+    public override IReadOnlyCollection<string> ReservedWords => PostgresReserved;
+
+    public override string Type(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Double => "DOUBLE",
+        SqlTypeKind.Real => "REAL",
+        _ => type.ToString(),
+    };
+
+    public override string TryCast(string text, SqlType type) => $"TRY_CAST({text} AS {Type(type)})";
+
+    public override string HashToBigInt(string text) => $"CAST(('0x' || SUBSTRING(MD5({text}), 1, 15)) AS BIGINT)";
+
+    public override string FormatTimestamp(string expression) => $"STRFTIME({expression}, '%Y-%m-%d %H:%M:%S')";
+
+    // DuckDB has no INITCAP. PostgreSQL's and Redshift's start a word after any non-alphanumeric character
+    // (O'Hara, Smith-Jones), so split into runs of letters/digits and of the rest, and capitalise each run.
+    public override string InitCap(string argument) =>
+        $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER({argument}), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '')";
+}

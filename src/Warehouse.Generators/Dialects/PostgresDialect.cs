@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Dialects;
+
+/// <summary>PostgreSQL (local server): bronze is loaded by the runner's binary COPY; casts go through _setup.sql's try functions.</summary>
+internal class PostgresDialect : SqlDialect
+{
+    public override string Name => "postgres";
+
+    public override string DisplayName => "PostgreSQL";
+
+    public override BronzeAccess Bronze => BronzeAccess.LoadedByRunner;
+
+    // NAMEDATALEN - 1: PostgreSQL truncates identifiers beyond 63 bytes.
+    public override int MaxIdentifierLength => 63;
+
+    public override IReadOnlyCollection<string> ReservedWords => PostgresReserved;
+
+    public override string Text => "TEXT";
+
+    public override string Type(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Double => "DOUBLE PRECISION",
+        _ => type.ToString(),
+    };
+
+    // PostgreSQL has no TRY_CAST; _setup.sql defines these functions (a failed cast returns NULL).
+    // try_decimal also checks precision and scale, try_integer/try_smallint the range, so the outer CAST never fails.
+    public override string TryCast(string text, SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Varchar => $"CAST({text} AS {Type(type)})",
+        SqlTypeKind.Decimal => $"CAST(\"_warehouse\".\"try_decimal\"({text}, {type.Precision.ToString(CultureInfo.InvariantCulture)}, {type.Scale.ToString(CultureInfo.InvariantCulture)}) AS {Type(type)})",
+        _ => $"CAST(\"_warehouse\".\"try_{TryCastSuffix(type.Kind)}\"({text}) AS {Type(type)})",
+    };
+
+    public override string HashToBigInt(string text) =>
+        $"CAST(CAST(('x' || LPAD(SUBSTRING(MD5({text}), 1, 15), 16, '0')) AS BIT(64)) AS BIGINT)";
+
+    public override string FormatTimestamp(string expression) => $"TO_CHAR({expression}, 'YYYY-MM-DD HH24:MI:SS')";
+
+    public override string MaterializedCte => "MATERIALIZED ";
+
+    public override string SetupFunctions => TryCastFunctions;
+
+    private static string TryCastSuffix(SqlTypeKind kind) => kind switch
+    {
+        SqlTypeKind.Boolean => "boolean",
+        SqlTypeKind.SmallInt => "smallint",
+        SqlTypeKind.Integer => "integer",
+        SqlTypeKind.BigInt => "bigint",
+        SqlTypeKind.Decimal => "numeric",
+        SqlTypeKind.Double or SqlTypeKind.Real => "double",
+        SqlTypeKind.Date => "date",
+        _ => "timestamp",
+    };
+
+    /// <summary>
+    /// PostgreSQL has no TRY_CAST: these return NULL where a cast fails, so silver can quarantine the row with its
+    /// reason. An EXCEPTION block costs a subtransaction per call, so values that certainly cast (plain digits) take
+    /// a fast path and only the rest enter the block. try_integer, try_smallint and try_decimal also return NULL
+    /// when the value does not fit the column (DuckDB's TRY_CAST does the same), instead of failing the statement.
+    /// </summary>
+    private const string TryCastFunctions = """
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            IF value ~ '^[+-]?[0-9]{1,18}$' THEN
+                RETURN CAST(value AS BIGINT);
+            END IF;
+            BEGIN
+                RETURN CAST(value AS BIGINT);
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_integer"(value TEXT) RETURNS INTEGER
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n BIGINT := "_warehouse"."try_bigint"(value);
+        BEGIN
+            RETURN CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN CAST(n AS INTEGER) END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_smallint"(value TEXT) RETURNS SMALLINT
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n BIGINT := "_warehouse"."try_bigint"(value);
+        BEGIN
+            RETURN CASE WHEN n BETWEEN -32768 AND 32767 THEN CAST(n AS SMALLINT) END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_numeric"(value TEXT) RETURNS NUMERIC
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            IF value ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN
+                RETURN CAST(value AS NUMERIC);
+            END IF;
+            BEGIN
+                RETURN CAST(value AS NUMERIC);
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_decimal"(value TEXT, digits INTEGER, scale INTEGER) RETURNS NUMERIC
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            n NUMERIC := "_warehouse"."try_numeric"(value);
+            bound NUMERIC := POWER(CAST(10 AS NUMERIC), digits - scale);
+        BEGIN
+            IF n IS NULL OR n = CAST('NaN' AS NUMERIC) OR ABS(n) >= bound THEN
+                RETURN NULL;
+            END IF;
+            n := ROUND(n, scale);
+            RETURN CASE WHEN ABS(n) < bound THEN n END;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_double"(value TEXT) RETURNS DOUBLE PRECISION
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS DOUBLE PRECISION);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_boolean"(value TEXT) RETURNS BOOLEAN
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS BOOLEAN);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_date"(value TEXT) RETURNS DATE
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS DATE);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_timestamp"(value TEXT) RETURNS TIMESTAMP
+        LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN CAST(value AS TIMESTAMP);
+        EXCEPTION WHEN others THEN
+            RETURN NULL;
+        END;
+        $$;
+
+        """;
+}

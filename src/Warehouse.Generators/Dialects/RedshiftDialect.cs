@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Dialects;
+
+/// <summary>
+/// Amazon Redshift (production, MPP): PostgreSQL's grammar with Spectrum external schemas for bronze, plain casts
+/// (no user functions are created), no IS DISTINCT FROM, GETDATE(), late-binding views and distribution/sort keys.
+/// </summary>
+internal sealed class RedshiftDialect : PostgresDialect
+{
+    // Amazon Redshift's reserved words beyond PostgreSQL's.
+    private static readonly HashSet<string> Reserved = new(PostgresReserved.Concat(
+        "aes128 aes256 allowoverwrite authorization az64 backup between binary blanksasnull bytedict bzip2 credentials cross current_user_id datetime deflate defrag delta delta32k disable emptyasnull enable encode encrypt encryption explicit freeze full globaldict256 globaldict64k gzip identity ignore ilike inner interval is isnull join language left like lun luns lzo lzop minus mostly16 mostly32 mostly8 natural new notnull nulls off offline old open outer overlaps parallel partition percent permissions pivot raw readratio recover rejectlog resort respect restore right similar snapshot sysdate system tag tdes text255 text32k timestamp top truncatecolumns unnest verbose wallet without"
+            .Split(' ')));
+
+    public override string Name => "redshift";
+
+    public override string DisplayName => "Redshift";
+
+    public override BronzeAccess Bronze => BronzeAccess.ExternalSchema;
+
+    // Redshift allows 127 bytes.
+    public override int MaxIdentifierLength => 127;
+
+    public override IReadOnlyCollection<string> ReservedWords => Reserved;
+
+    public override string Text => "VARCHAR(65535)";
+
+    // Bronze external tables are typed in the Glue catalog; Spectrum returns NULL for values it cannot parse,
+    // so silver reads them as text and casts back, and a bad value surfaces as a NULL in a required column.
+    public override string RawText(string column) => $"CAST({column} AS VARCHAR(65535))";
+
+    // Spectrum's pseudo-column naming each row's file.
+    public override string BronzeSourceFile => "\"$path\"";
+
+    public override string TryCast(string text, SqlType type) => $"CAST({text} AS {Type(type)})";
+
+    public override string HashToBigInt(string text) => $"STRTOL(SUBSTRING(MD5({text}), 1, 15), 16)";
+
+    // Redshift does not support IS DISTINCT FROM.
+    public override string IsDistinct(string left, string right) =>
+        $"({left} <> {right} OR ({left} IS NULL AND {right} IS NOT NULL) OR ({left} IS NOT NULL AND {right} IS NULL))";
+
+    public override string Now => "GETDATE()";
+
+    public override string MaterializedCte => string.Empty;
+
+    // Plain CASTs need no try functions (see TryCast).
+    public override string SetupFunctions => string.Empty;
+
+    public override string CreateView(TableRef view, string select) =>
+        $"CREATE OR REPLACE VIEW {Table(view)} AS\n{select}\nWITH NO SCHEMA BINDING;";
+
+    public override string TableOptions(string? distKey, bool distributeAll, IReadOnlyList<string> sortKeys)
+    {
+        var distribution = distributeAll ? "DISTSTYLE ALL" : distKey is null ? "DISTSTYLE AUTO" : $"DISTSTYLE KEY DISTKEY ({Quote(distKey)})";
+        var sort = sortKeys.Count == 0 ? string.Empty : $"\nCOMPOUND SORTKEY ({string.Join(", ", sortKeys.Select(Quote))})";
+        return "\n" + distribution + sort;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Generators.Dialects;
+
+/// <summary>How a dialect's warehouse reaches the bronze lake files.</summary>
+internal enum BronzeAccess
+{
+    /// <summary>A view reads the lake files directly (DuckDB's read_csv); silver can skip processed files by name.</summary>
+    ReadsLakeFiles,
+
+    /// <summary>A table of text columns that the runner fills from the lake files by bulk copy (PostgreSQL).</summary>
+    LoadedByRunner,
+
+    /// <summary>An external schema over a data catalog (Redshift Spectrum over Glue); the runner creates nothing.</summary>
+    ExternalSchema,
+}
+
+/// <summary>
+/// What differs between the engines, in the manner of sqlglot's dialects: each dialect is one file in this folder
+/// with its name, type mapping, casts, function spellings, capability flags, reserved words and identifier limit.
+/// The emitters write one logical plan and ask the dialect how to spell it; no code outside this folder asks which
+/// dialect it has. A new dialect derives from this class (or from a dialect it resembles, as Redshift does from
+/// PostgreSQL), implements the abstract members, and is added to <see cref="All"/>; docs/contributing.md lists the
+/// rest (a snapshot folder, the runner's engine).
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static readonly SqlDialect DuckDb = new DuckDbDialect();
+    public static readonly SqlDialect Postgres = new PostgresDialect();
+    public static readonly SqlDialect Redshift = new RedshiftDialect();
+
+    /// <summary>The registry: every dialect the compiler emits, in the order of the manifest's <c>dialects</c>.</summary>
+    public static readonly IReadOnlyList<SqlDialect> All = new[] { DuckDb, Postgres, Redshift };
+
+    /// <summary>The folder and manifest key: duckdb, postgres, redshift.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The engine's name in messages.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>How bronze reaches the lake files (see <see cref="BronzeAccess"/>).</summary>
+    public abstract BronzeAccess Bronze { get; }
+
+    /// <summary>The longest identifier, in bytes, the engine keeps without truncating.</summary>
+    public abstract int MaxIdentifierLength { get; }
+
+    /// <summary>Words that cannot name a table or column without quoting in hand-written SQL, dbt models or analyses.</summary>
+    public abstract IReadOnlyCollection<string> ReservedWords { get; }
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    public static string Table(TableRef table) => Quote(table.Schema) + "." + Quote(table.Name);
+
+    public static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
+    public abstract string Type(SqlType type);
+
+    /// <summary>The type bronze text columns are read as.</summary>
+    public virtual string Text => "VARCHAR";
+
+    /// <summary>Casts text to <paramref name="type"/>, giving NULL where the text is not a valid value.</summary>
+    public abstract string TryCast(string text, SqlType type);
+
+    /// <summary>A raw bronze column as text (Redshift's external tables may be typed).</summary>
+    public virtual string RawText(string column) => column;
+
+    /// <summary>The bronze column that names each row's lake file.</summary>
+    public virtual string BronzeSourceFile => Quote("_source_file");
+
+    public virtual string Cast(string expression, SqlType type) => $"CAST({expression} AS {Type(type)})";
+
+    /// <summary>A deterministic, positive BIGINT from text: the first 60 bits of its MD5, identical on every engine.</summary>
+    public abstract string HashToBigInt(string text);
+
+    /// <summary>Formats a timestamp as <c>YYYY-MM-DD HH:MM:SS</c>, identically on every engine.</summary>
+    public abstract string FormatTimestamp(string expression);
+
+    public virtual string Timestamp(string literal) => $"CAST({Literal(literal)} AS TIMESTAMP)";
+
+    /// <summary>Null-safe "differs": true when exactly one side is NULL or both differ.</summary>
+    public virtual string IsDistinct(string left, string right) => $"{left} IS DISTINCT FROM {right}";
+
+    public virtual string Now => "NOW()";
+
+    /// <summary>
+    /// Keyword that makes a CTE be computed once. PostgreSQL inlines a CTE used once, so every reference to a typed
+    /// column in the checks would call its try-cast function again (8x slower staging without it).
+    /// </summary>
+    public virtual string MaterializedCte => string.Empty;
+
+    public virtual string InitCap(string argument) => $"INITCAP({argument})";
+
+    /// <summary>Table options after CREATE TABLE (...): Redshift's distribution and sort keys.</summary>
+    public virtual string TableOptions(string? distKey, bool distributeAll, IReadOnlyList<string> sortKeys) => string.Empty;
+
+    public virtual string CreateView(TableRef view, string select) =>
+        $"DROP VIEW IF EXISTS {Table(view)};\nCREATE VIEW {Table(view)} AS\n{select};";
+
+    /// <summary>Functions the dialect's casts need, created by _setup.sql on every deploy (idempotent).</summary>
+    public virtual string SetupFunctions => string.Empty;
+
+    /// <summary>The dialects that reserve <paramref name="word"/>, by display name in registry order; empty when none does.</summary>
+    public static IReadOnlyList<string> ReservingDialects(string word) =>
+        All.Where(d => d.ReservedWords.Contains(word)).Select(d => d.DisplayName).ToList();
+
+    /// <summary>PostgreSQL's reserved key words (SQL Key Words appendix, "reserved"), which DuckDB's parser shares.</summary>
+    protected static readonly HashSet<string> PostgresReserved = new(
+        "all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral leading limit localtime localtimestamp not null offset on only or order placing primary references returning select session_user some symmetric table then to trailing true union unique user using variadic when where window with"
+            .Split(' '));
+}
