@@ -18,6 +18,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "sql":
         return SqlScript.Run(args[1], args[2], args.Skip(3).ToArray(), Console.Out);
+    case "deploy-scale":  // deploy-scale N [ROWS] [--engine duckdb|postgres] [--connection CS] [--work DIR]: the runner at N models
+        return await ScaleDeploy.RunAsync(args[1..], Console.Out);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
         return 0;
