@@ -1,14 +1,15 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Warehouse.Generators.Emitters;
 
 namespace Warehouse.Benchmarks;
 
 /// <summary>
 /// The one place the benchmarks turn a synthetic model into the artifacts the runner reads (manifest.json and the
 /// SQL): the model's records go through the generator in-process and every artifact is written under a folder, as
-/// the MSBuild task would write warehouse/. A 1,000-model project cannot be compiled today (its artifacts exceed the
-/// assembly's 16 MB user-string heap, issue 10), so the artifacts are not taken from a build. When the generator
-/// hands its artifacts out another way, only the body of <see cref="Write"/> changes.
+/// the MSBuild task would write warehouse/: the generated spec constants are rendered by the same
+/// <see cref="WarehouseRenderer"/> the task and the runner use. (`write-project` and benchmarks/build/ build the same
+/// model as a real project.)
 /// </summary>
 public static class SyntheticArtifacts
 {
@@ -22,26 +23,32 @@ public static class SyntheticArtifacts
         if (errors.Count > 0)
             throw new InvalidOperationException($"the generator reported {errors.Count} error(s), first: {errors[0]}");
 
-        // Today's generator emits each artifact as a class with `const string Path` and `const string Content`
-        // (verbatim literals); read them from the syntax trees as tests/Warehouse.Generators.Tests/GeneratedArtifacts.cs does.
-        int written = 0;
-        foreach (var tree in result.GeneratedTrees)
+        // The generator emits one class per node in Warehouse.Generated.Specs with a `const string Spec`, and
+        // WarehouseModel with `const string Project`; render them as the MSBuild task does.
+        var specs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string? project = null;
+        foreach (var type in result.GeneratedTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()))
         {
-            foreach (var type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
-            {
-                string? Constant(string name) => type.Members.OfType<FieldDeclarationSyntax>()
-                    .SelectMany(f => f.Declaration.Variables)
-                    .FirstOrDefault(v => v.Identifier.ValueText == name)?.Initializer?.Value is LiteralExpressionSyntax literal
-                        ? literal.Token.ValueText
-                        : null;
+            string? Constant(string name) => type.Members.OfType<FieldDeclarationSyntax>()
+                .SelectMany(f => f.Declaration.Variables)
+                .FirstOrDefault(v => v.Identifier.ValueText == name)?.Initializer?.Value is LiteralExpressionSyntax literal
+                    ? literal.Token.ValueText
+                    : null;
 
-                if (Constant("Path") is not { } path || Constant("Content") is not { } content)
-                    continue;
-                string file = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, content);
-                written++;
-            }
+            if (Constant("Spec") is { } spec) specs[type.Identifier.ValueText] = spec;
+            if (type.Identifier.ValueText == "WarehouseModel") project = Constant("Project");
+        }
+
+        var rendered = WarehouseRenderer.Render(project ?? throw new InvalidOperationException("the generator emitted no WarehouseModel"), specs.Values);
+        if (rendered.Errors.Count > 0)
+            throw new InvalidOperationException($"rendering failed: {rendered.Errors[0]}");
+        int written = 0;
+        foreach (var artifact in rendered.Artifacts)
+        {
+            string file = Path.Combine(directory, artifact.Path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, artifact.Content);
+            written++;
         }
 
         if (written == 0)

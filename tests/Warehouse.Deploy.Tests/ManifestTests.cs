@@ -21,6 +21,22 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Every_silver_node_runs_before_the_first_gold_node()
+    {
+        // gold.* sorts before silver.* by id; by layer silver comes first, so the gold publish transaction holds gold only.
+        static string Layered(string id, string layer, params string[] dependsOn) =>
+            Node(id, dependsOn).Replace("\"kind\"", $"\"layer\": \"{layer}\", \"kind\"", StringComparison.Ordinal);
+        var manifest = ManifestLoader.Parse(Manifest(string.Join(",",
+            Layered("bronze.a", "bronze"), Layered("bronze.b", "bronze"),
+            Layered("silver.a", "silver", "bronze.a"), Layered("silver.b", "silver", "bronze.b"),
+            Layered("gold.a", "gold", "silver.a"), Layered("gold.b", "gold", "silver.b"), Layered("test.x", "gold", "gold.a"))), "m");
+
+        var order = DependencyOrder.Sort(manifest.Nodes).Select(n => n.Id);
+
+        Assert.Equal(["bronze.a", "bronze.b", "silver.a", "silver.b", "gold.a", "gold.b", "test.x"], order);
+    }
+
+    [Fact]
     public void Cycle_is_an_error_naming_the_nodes()
     {
         var manifest = ManifestLoader.Parse(Manifest(string.Join(",", Node("a", "b"), Node("b", "a"), Node("c"))), "m");

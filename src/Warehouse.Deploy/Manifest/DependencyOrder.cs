@@ -1,8 +1,18 @@
 namespace Warehouse.Deploy.Manifest;
 
-/// <summary>Topological order of nodes over depends_on (Kahn's algorithm, ties broken by id so runs are repeatable).</summary>
+/// <summary>
+/// Topological order of nodes over depends_on (Kahn's algorithm). Among the nodes that are ready, earlier layers go
+/// first (bronze, silver, gold, then the rest), then ids, so runs are repeatable and every silver node runs before
+/// the first gold node opens the publish transaction: gold and the tests are published together, and silver written
+/// inside that transaction would make it hold a whole warehouse's silver tables (on DuckDB, in memory until commit).
+/// </summary>
 public static class DependencyOrder
 {
+    private static readonly string[] Layers = ["bronze", "silver", "gold"];
+
+    /// <summary>The rank of a node's layer in the run order; tests, analyses and unknown layers last.</summary>
+    private static int Rank(ManifestNode node) => Array.IndexOf(Layers, node.Layer) is var i and >= 0 ? i : Layers.Length;
+
     public static IReadOnlyList<ManifestNode> Sort(IReadOnlyList<ManifestNode> nodes)
     {
         var byId = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -17,17 +27,18 @@ public static class DependencyOrder
                 dependents[dependency].Add(node.Id);
         }
 
-        var ready = new SortedSet<string>(remaining.Where(p => p.Value == 0).Select(p => p.Key), StringComparer.Ordinal);
+        var comparer = Comparer<(int Rank, string Id)>.Create((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Id, b.Id));
+        var ready = new SortedSet<(int Rank, string Id)>(remaining.Where(p => p.Value == 0).Select(p => (Rank(byId[p.Key]), p.Key)), comparer);
         var order = new List<ManifestNode>(nodes.Count);
         while (ready.Count > 0)
         {
-            string id = ready.Min!;
-            ready.Remove(id);
-            order.Add(byId[id]);
-            foreach (var dependent in dependents[id])
+            var next = ready.Min;
+            ready.Remove(next);
+            order.Add(byId[next.Id]);
+            foreach (var dependent in dependents[next.Id])
             {
                 if (--remaining[dependent] == 0)
-                    ready.Add(dependent);
+                    ready.Add((Rank(byId[dependent]), dependent));
             }
         }
 
