@@ -47,6 +47,8 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
             parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
         _ => new DuckDbEngine(parse.GetValue(options.Database)
             ?? Path.Combine(OutputDirectory, DefaultDuckDbFile),
-            environment.Variable(DuckDbEngine.MemoryLimitVariable)),
+            environment.Variable(DuckDbEngine.MemoryLimitVariable) is { Length: > 0 } limit
+                ? limit
+                : DuckDbEngine.DefaultMemoryLimitFor(Manifest.Nodes.Count(n => n.IsGold && n.Kind != NodeKinds.Test))),
     };
 }

@@ -11,21 +11,24 @@ namespace Warehouse.Deploy.Engines;
 /// <summary>
 /// DuckDB in a database file. DuckDB's file lock already keeps a second process out; its error becomes the deploy-lock
 /// message. Deploys inside one process (which share the file) are serialised by an in-process registry.
-/// <paramref name="memoryLimit"/> (DuckDB's memory_limit, e.g. "400MB") caps DuckDB's buffer pool; unset, the runner
-/// uses <see cref="DefaultMemoryLimit"/> rather than DuckDB's own default (80% of the machine's memory), which let the
-/// runner's peak RSS grow with the lake (2.9 GB at scale 100). Beyond the limit DuckDB spills to a temp folder beside
-/// the database file.
+/// <paramref name="memoryLimit"/> (DuckDB's memory_limit, e.g. "400MB") caps DuckDB's buffer pool; the CLI passes
+/// <see cref="DefaultMemoryLimitFor"/> when it is unset, rather than DuckDB's own default (80% of the machine's
+/// memory), which let the runner's peak RSS grow with the lake (2.9 GB at scale 100). Beyond the limit DuckDB spills
+/// to a temp folder beside the database file.
 /// </summary>
 public sealed partial class DuckDbEngine(string databasePath, string? memoryLimit = null) : AdoEngine
 {
-    /// <summary>Sets <c>memoryLimit</c> for the CLI (e.g. 400MB); unset means <see cref="DefaultMemoryLimit"/>.</summary>
+    /// <summary>Sets <c>memoryLimit</c> for the CLI (e.g. 400MB); unset means <see cref="DefaultMemoryLimitFor"/>.</summary>
     public const string MemoryLimitVariable = "WAREHOUSE_DUCKDB_MEMORY_LIMIT";
 
     /// <summary>
-    /// Enough for the Banking pipeline at scale 100 with room to spare (it spills beyond it), small enough to keep the
-    /// process under 500 MB (benchmarks/README.md).
+    /// The default memory_limit for a warehouse with <paramref name="goldTables"/> gold tables: 200MB — enough for the
+    /// Banking pipeline at scale 100 with room to spare (it spills beyond it), small enough to keep the process under
+    /// 500 MB (benchmarks/README.md) — plus 3MB per gold table. DuckDB cannot spill what the open publish transaction
+    /// wrote (gold and its tests commit together): it holds each table's new blocks, ~2MB however few the rows, until
+    /// the commit. At 1,000 synthetic models (333 gold tables) 700MB ran out and 1,200MB deploys.
     /// </summary>
-    public const string DefaultMemoryLimit = "200MB";
+    public static string DefaultMemoryLimitFor(int goldTables) => $"{200 + (3 * Math.Max(0, goldTables))}MB";
 
     private static readonly ConcurrentDictionary<string, DateTime> RunningDeploys = new(StringComparer.Ordinal);
 
@@ -82,7 +85,7 @@ public sealed partial class DuckDbEngine(string databasePath, string? memoryLimi
             ? $"DuckDB's memory_limit is {EffectiveMemoryLimit}; raise it with {MemoryLimitVariable} (e.g. {MemoryLimitVariable}=1GB)"
             : null;
 
-    private string EffectiveMemoryLimit => string.IsNullOrWhiteSpace(memoryLimit) ? DefaultMemoryLimit : memoryLimit.Trim();
+    private string EffectiveMemoryLimit => string.IsNullOrWhiteSpace(memoryLimit) ? DefaultMemoryLimitFor(0) : memoryLimit.Trim();
 
     /// <summary>Bronze views read the lake files directly, so there is nothing to load.</summary>
     public override Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
