@@ -5,7 +5,10 @@ using Warehouse.Generators;
 
 namespace Warehouse.Benchmarks;
 
-/// <summary>Compiles a synthetic model and drives the generator the way the compiler does, with step tracking on.</summary>
+/// <summary>
+/// Compiles a synthetic model and drives a generator (ours unless told otherwise) the way the compiler does, with
+/// step tracking on by default.
+/// </summary>
 public sealed class GeneratorHarness
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -18,15 +21,23 @@ public sealed class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(Warehouse.Model.SourceAttribute).Assembly.Location))
             .ToImmutableArray());
 
-    public GeneratorHarness(SyntheticModel model, bool trackSteps = true)
+    private readonly IIncrementalGenerator _generator;
+
+    /// <summary>Each edit's record before and after, parsed up front so that no timed run parses.</summary>
+    private readonly Dictionary<SyntheticEdit, (SyntaxTree Old, SyntaxTree New)> _edits;
+
+    /// <param name="generator">The generator to drive: <see cref="WarehouseGenerator"/> by default, <see cref="RoslynFloorGenerator"/> for the floor.</param>
+    public GeneratorHarness(SyntheticModel model, bool trackSteps = true, IIncrementalGenerator? generator = null)
     {
         Model = model;
         TrackSteps = trackSteps;
+        _generator = generator ?? new WarehouseGenerator();
         var trees = model.Records.Select(r => CSharpSyntaxTree.ParseText(r.Text, ParseOptions, path: r.FileName)).ToList();
         Compilation = CSharpCompilation.Create("Bench", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        EditedOld = trees.Single(t => t.FilePath == model.EditedFile);
-        EditedNew = CSharpSyntaxTree.ParseText(model.EditedText, ParseOptions, path: model.EditedFile);
+        _edits = model.Edits.ToDictionary(
+            edit => edit,
+            edit => (trees.Single(t => t.FilePath == edit.FileName), CSharpSyntaxTree.ParseText(model.TextAfter(edit), ParseOptions, path: edit.FileName)));
     }
 
     public SyntheticModel Model { get; }
@@ -36,19 +47,22 @@ public sealed class GeneratorHarness
 
     public CSharpCompilation Compilation { get; }
 
-    public SyntaxTree EditedOld { get; }
-
-    public SyntaxTree EditedNew { get; }
-
     public GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(
-            new[] { new WarehouseGenerator().AsSourceGenerator() },
+            new[] { _generator.AsSourceGenerator() },
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: TrackSteps));
 
     /// <summary>A cold run: a new driver on a compilation with fresh semantic state (same parsed trees).</summary>
     public GeneratorDriver FullRun() => Driver().RunGenerators(Compilation.Clone());
 
-    /// <summary>The IDE/compiler case: a driver that already ran, then the same compilation with one record edited.</summary>
-    public GeneratorDriver IncrementalRun(GeneratorDriver warm) => warm.RunGenerators(Compilation.ReplaceSyntaxTree(EditedOld, EditedNew));
+    /// <summary>The IDE/compiler case: a driver that already ran, then the same compilation with one record edited (type 1 → type 2).</summary>
+    public GeneratorDriver IncrementalRun(GeneratorDriver warm) => IncrementalRun(warm, Model.ScdTypeEdit);
+
+    /// <summary>As <see cref="IncrementalRun(GeneratorDriver)"/>, with one of the model's <see cref="SyntheticModel.Edits"/>.</summary>
+    public GeneratorDriver IncrementalRun(GeneratorDriver warm, SyntheticEdit edit)
+    {
+        var (old, edited) = _edits[edit];
+        return warm.RunGenerators(Compilation.ReplaceSyntaxTree(old, edited));
+    }
 }

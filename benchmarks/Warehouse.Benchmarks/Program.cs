@@ -6,6 +6,9 @@ using Warehouse.Benchmarks;
 //   smoke | --smoke                 quick correctness + timing pass at the smallest sizes (CI), no BenchmarkDotNet
 //   stages N [REPEATS] [--no-tracking]  per-pipeline-step generator times at N models (profiling without a profiler)
 //   sql DATABASE SCRIPT [k=v ...]   runs a SQL script through DuckDB.NET ({{k}} replaced by v); the hand-written baseline
+//   deploy-scale N [ROWS] [...]     the runner at N synthetic models (benchmarks/pipeline/scale.sh)
+//   write-project N DIR [--no-warehouse]  writes the N synthetic models as a model project into the new folder DIR
+//                                   (benchmarks/build/build-bench.sh builds it); --no-warehouse: WarehouseEnabled=false
 //   anything else                   BenchmarkDotNet's switcher, e.g. --filter '*Generator*'
 switch (args.FirstOrDefault())
 {
@@ -20,6 +23,10 @@ switch (args.FirstOrDefault())
         return SqlScript.Run(args[1], args[2], args.Skip(3).ToArray(), Console.Out);
     case "deploy-scale":  // deploy-scale N [ROWS] [--engine duckdb|postgres] [--connection CS] [--work DIR]: the runner at N models
         return await ScaleDeploy.RunAsync(args[1..], Console.Out);
+    case "write-project":
+        SyntheticProject.Write(SyntheticModel.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)), args[2],
+            warehouse: !args.Contains("--no-warehouse"));
+        return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
         return 0;

@@ -6,6 +6,19 @@ namespace Warehouse.Benchmarks;
 /// <summary>One generated model record: its file, the record's table id and the ids it reads from.</summary>
 public sealed record SyntheticRecord(string FileName, string Text, string Id, IReadOnlyList<string> Upstream);
 
+/// <summary>A one-record edit: the text <paramref name="From"/> in the record at <paramref name="FileName"/> becomes <paramref name="To"/>.</summary>
+public sealed record SyntheticEdit(string Name, string FileName, string Id, string From, string To)
+{
+    /// <summary>The record's text after the edit; throws when <see cref="From"/> is not in it exactly once (a stale edit would time nothing).</summary>
+    public string Apply(string text)
+    {
+        int at = text.IndexOf(From, StringComparison.Ordinal);
+        if (at < 0 || text.IndexOf(From, at + 1, StringComparison.Ordinal) >= 0)
+            throw new InvalidOperationException($"edit '{Name}': '{From}' is not in {FileName} exactly once");
+        return string.Concat(text.AsSpan(0, at), To, text.AsSpan(at + From.Length));
+    }
+}
+
 /// <summary>
 /// Makes a warehouse of N model records as C# source text, one file per record, shaped like the Banking sample:
 /// chains of source → staging → dimension or fact, where every third chain ends in a fact that references up to
@@ -15,27 +28,43 @@ public sealed record SyntheticRecord(string FileName, string Text, string Id, IR
 /// </summary>
 public sealed class SyntheticModel
 {
-    private SyntheticModel(IReadOnlyList<SyntheticRecord> records, string editedFile, string editedId, string editFrom, string editTo)
+    private SyntheticModel(IReadOnlyList<SyntheticRecord> records, SyntheticEdit scdTypeEdit, SyntheticEdit descriptionEdit, SyntheticEdit addColumnEdit)
     {
         Records = records;
-        EditedFile = editedFile;
-        EditedId = editedId;
-        EditFrom = editFrom;
-        EditTo = editTo;
+        ScdTypeEdit = scdTypeEdit;
+        DescriptionEdit = descriptionEdit;
+        AddColumnEdit = addColumnEdit;
     }
 
     public IReadOnlyList<SyntheticRecord> Records { get; }
 
-    /// <summary>The file of the dimension the incremental benchmark edits (type 1 → type 2).</summary>
-    public string EditedFile { get; }
+    /// <summary>The incremental benchmark's edit: one dimension that facts reference goes from type 1 to type 2.</summary>
+    public SyntheticEdit ScdTypeEdit { get; }
 
-    public string EditedId { get; }
+    /// <summary>The same dimension's [Description] text changes (issue 10: the smallest edit a user makes).</summary>
+    public SyntheticEdit DescriptionEdit { get; }
 
-    public string EditFrom { get; }
+    /// <summary>The same dimension gains a derived column (issue 10: an edit that changes its table).</summary>
+    public SyntheticEdit AddColumnEdit { get; }
 
-    public string EditTo { get; }
+    /// <summary>All three edits; they touch the same record, so <see cref="DependantsOfEdit"/> bounds what each re-renders.</summary>
+    public IReadOnlyList<SyntheticEdit> Edits => new[] { ScdTypeEdit, DescriptionEdit, AddColumnEdit };
 
-    public string EditedText => Records.Single(r => r.FileName == EditedFile).Text.Replace(EditFrom, EditTo, StringComparison.Ordinal);
+    // The callers from before the three edits (harness, checks, stage profile) read the type-2 edit through these.
+
+    /// <summary>The file of the dimension the edits change.</summary>
+    public string EditedFile => ScdTypeEdit.FileName;
+
+    public string EditedId => ScdTypeEdit.Id;
+
+    public string EditFrom => ScdTypeEdit.From;
+
+    public string EditTo => ScdTypeEdit.To;
+
+    public string EditedText => TextAfter(ScdTypeEdit);
+
+    /// <summary>The edited record's whole text after <paramref name="edit"/>.</summary>
+    public string TextAfter(SyntheticEdit edit) => edit.Apply(Records.Single(r => r.FileName == edit.FileName).Text);
 
     /// <summary>The edited record and every record downstream of it (transitively).</summary>
     public IReadOnlySet<string> DependantsOfEdit()
@@ -106,9 +135,17 @@ public sealed class SyntheticModel
 
         edited ??= dimensions.First(d => !IsType2(d));
         string e = E(edited.Value);
-        return new SyntheticModel(records, $"Gold/Dim{e}.cs", $"gold.dim_{e.ToLowerInvariant()}",
-            $"[Dimension(typeof(Silver.Stg{e}))]", $"[Dimension(typeof(Silver.Stg{e}), Scd = ScdType.Type2)]");
+        string file = $"Gold/Dim{e}.cs", id = $"gold.dim_{e.ToLowerInvariant()}";
+        return new SyntheticModel(
+            records,
+            new SyntheticEdit("scd-type", file, id, $"[Dimension(typeof(Silver.Stg{e}))]", $"[Dimension(typeof(Silver.Stg{e}), Scd = ScdType.Type2)]"),
+            new SyntheticEdit("description", file, id, $"[Description(\"The {e} dimension.\")]", $"[Description(\"The {e} dimension, as the business sees it.\")]"),
+            // Derived: a dimension column without an upstream column of its name must be computed (WH0015).
+            new SyntheticEdit("add-column", file, id, NoteTextColumn,
+                NoteTextColumn + Environment.NewLine + "    [MaxLength(10), Derived(\"lower(category_code)\")] public required string CategoryLower { get; init; }"));
     }
+
+    private const string NoteTextColumn = "    [MaxLength(200)] public string? NoteText { get; init; }";
 
     private static string E(int i) => "Ent" + i.ToString("D4", CultureInfo.InvariantCulture);
 
@@ -178,7 +215,7 @@ public sealed class SyntheticModel
         b.AppendLine("    [MaxLength(10), AcceptedValues(\"A\", \"B\", \"C\", \"D\")] public required string CategoryCode { get; init; }");
         b.AppendLine(IsType2(i) ? "    [Precision(18, 2), History] public decimal AmountValue { get; init; }" : "    [Precision(18, 2)] public decimal AmountValue { get; init; }");
         b.AppendLine("    [Range(0, 100)] public int ScoreValue { get; init; }");
-        b.AppendLine("    [MaxLength(200)] public string? NoteText { get; init; }");
+        b.AppendLine(NoteTextColumn);
         b.AppendLine("}");
         return new SyntheticRecord($"Gold/Dim{e}.cs", b.ToString(), $"gold.dim_{e.ToLowerInvariant()}", new[] { $"silver.stg_{e.ToLowerInvariant()}" });
     }
