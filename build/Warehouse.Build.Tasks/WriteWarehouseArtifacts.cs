@@ -17,6 +17,9 @@ namespace Warehouse.Build.Tasks
     /// </summary>
     public sealed class WriteWarehouseArtifacts : Task
     {
+        // How long reading and rendering took, for the detailed log (-v:n).
+        private string phases = "";
+
         /// <summary>The compiled model assembly (obj/…/Model.dll).</summary>
         [Required]
         public string AssemblyPath { get; set; } = "";
@@ -41,7 +44,9 @@ namespace Warehouse.Build.Tasks
                 return false;
             }
 
+            var read = watch.Elapsed;
             var rendered = WarehouseRenderer.Render(model.Project, model.Specs);
+            phases = string.Format(CultureInfo.InvariantCulture, "read {0:F2} s, render {1:F2} s", read.TotalSeconds, (watch.Elapsed - read).TotalSeconds);
             foreach (var error in rendered.Errors)
             {
                 Log.LogError("Warehouse: cannot render {0}. This is a bug in Warehouse; please report it with the model.", error);
@@ -77,6 +82,7 @@ namespace Warehouse.Build.Tasks
             Log.LogMessage(MessageImportance.High, string.Format(CultureInfo.InvariantCulture,
                 "Warehouse: {0} artifacts of {1} nodes in {2} ({3} written, {4} removed) in {5:F1} s",
                 artifacts.Count, nodes, shown, sync.Written, sync.Removed, watch.Elapsed.TotalSeconds));
+            Log.LogMessage(MessageImportance.Normal, string.Format(CultureInfo.InvariantCulture, "Warehouse: {0}, total with writing {1:F2} s", phases, watch.Elapsed.TotalSeconds));
             return true;
         }
 

@@ -79,20 +79,6 @@ namespace Warehouse.Build.Tasks
                 .OrderBy(e => e, StringComparer.Ordinal)
                 .Select(e => string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} {3}\n", entries[e].Hash, entries[e].Length, entries[e].Ticks, e))));
 
-        private sealed class Entry
-        {
-            public Entry(string hash, long length, long ticks)
-            {
-                Hash = hash;
-                Length = length;
-                Ticks = ticks;
-            }
-
-            public string Hash { get; }
-
-            public long Length { get; }
-
-            public long Ticks { get; }
-        }
+        private sealed record Entry(string Hash, long Length, long Ticks);
     }
 }

@@ -69,6 +69,13 @@ public sealed class PackageEndToEndTests
         Assert.DoesNotContain("Warehouse:", rebuild.Output, StringComparison.Ordinal);
         Assert.Equal(first, Files(warehouse));
 
+        // warehouse/ deleted by hand: the next build, with nothing else changed, writes it again.
+        Directory.Delete(warehouse, recursive: true);
+        var restore = DotNet.Run(consumer, ["build", .. Isolated]);
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.Equal(first.Keys, Files(warehouse).Keys);
+        first = Files(warehouse);
+
         // An edit that changes no model recompiles and runs the generator and the task again: same bytes, nothing rewritten.
         var model = Path.Combine(consumer, "Model.cs");
         File.AppendAllText(model, "// an edit that changes no model\n");
