@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Benchmarks;
 
@@ -35,8 +36,8 @@ public static class SyntheticArtifacts
                     ? literal.Token.ValueText
                     : null;
 
-            if (Constant("Spec") is { } spec) specs[type.Identifier.ValueText] = spec;
-            if (type.Identifier.ValueText == "WarehouseModel") project = Constant("Project");
+            if (Constant(CompiledModelNames.SpecField) is { } spec) specs[type.Identifier.ValueText] = spec;
+            if (type.Identifier.ValueText == CompiledModelNames.ModelClass) project = Constant(CompiledModelNames.ProjectField);
         }
 
         var rendered = WarehouseRenderer.Render(project ?? throw new InvalidOperationException("the generator emitted no WarehouseModel"), specs.Values);

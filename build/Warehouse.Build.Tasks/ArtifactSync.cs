@@ -57,7 +57,7 @@ namespace Warehouse.Build.Tasks
 
         private void WriteIfChanged(string entry, string file, byte[] bytes)
         {
-            var hash = WrittenFileState.Hash(bytes);
+            var hash = state.Hash(bytes);
             if (state.IsCurrent(entry, file, hash))
             {
                 return;

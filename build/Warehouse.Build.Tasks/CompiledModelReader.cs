@@ -4,6 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Build.Tasks
 {
@@ -27,16 +28,8 @@ namespace Warehouse.Build.Tasks
     /// </summary>
     internal static class CompiledModelReader
     {
-        /// <summary>The namespace of the per-node spec classes (the contract with the generator's CSharpEmitter).</summary>
-        public const string SpecNamespace = "Warehouse.Generated.Specs";
-
-        /// <summary>The generated model class that holds the project name.</summary>
-        public const string ModelNamespace = "Warehouse.Generated";
-
-        public const string ModelClass = "WarehouseModel";
-
         /// <summary>
-        /// Every <c>Spec</c> constant of the top-level types in <see cref="SpecNamespace"/>, ordered by type name,
+        /// Every <c>Spec</c> constant of the top-level types in <see cref="CompiledModelNames.SpecNamespace"/>, ordered by type name,
         /// and <c>WarehouseModel.Project</c>; an assembly without a model (no nodes, or no generator) has no specs.
         /// </summary>
         /// <exception cref="IOException">The file cannot be opened.</exception>
@@ -57,20 +50,20 @@ namespace Warehouse.Build.Tasks
             foreach (var handle in metadata.TypeDefinitions)
             {
                 var type = metadata.GetTypeDefinition(handle);
-                if (type.GetDeclaringType().IsNil && metadata.StringComparer.Equals(type.Namespace, SpecNamespace))
+                if (type.GetDeclaringType().IsNil && metadata.StringComparer.Equals(type.Namespace, CompiledModelNames.SpecNamespace))
                 {
-                    var spec = ReadConstant(metadata, type, "Spec");
+                    var spec = ReadConstant(metadata, type, CompiledModelNames.SpecField);
                     if (spec != null) specs[metadata.GetString(type.Name)] = spec;
                 }
-                else if (metadata.StringComparer.Equals(type.Namespace, ModelNamespace) && metadata.StringComparer.Equals(type.Name, ModelClass))
+                else if (metadata.StringComparer.Equals(type.Namespace, CompiledModelNames.ModelNamespace) && metadata.StringComparer.Equals(type.Name, CompiledModelNames.ModelClass))
                 {
-                    project = ReadConstant(metadata, type, "Project");
+                    project = ReadConstant(metadata, type, CompiledModelNames.ProjectField);
                 }
             }
 
             if (project == null && specs.Count > 0)
             {
-                throw new BadImageFormatException($"it holds node specs but no {ModelNamespace}.{ModelClass}.Project constant (built by another version of Warehouse?)");
+                throw new BadImageFormatException($"it holds node specs but no {CompiledModelNames.ModelType}.{CompiledModelNames.ProjectField} constant (built by another version of Warehouse?)");
             }
 
             return new CompiledModel(project ?? "", new List<string>(specs.Values));

@@ -17,9 +17,6 @@ namespace Warehouse.Build.Tasks
     /// </summary>
     public sealed class WriteWarehouseArtifacts : Task
     {
-        // How long reading and rendering took, for the detailed log (-v:n).
-        private string phases = "";
-
         /// <summary>The compiled model assembly (obj/…/Model.dll).</summary>
         [Required]
         public string AssemblyPath { get; set; } = "";
@@ -46,13 +43,21 @@ namespace Warehouse.Build.Tasks
 
             var read = watch.Elapsed;
             var rendered = WarehouseRenderer.Render(model.Project, model.Specs);
-            phases = string.Format(CultureInfo.InvariantCulture, "read {0:F2} s, render {1:F2} s", read.TotalSeconds, (watch.Elapsed - read).TotalSeconds);
+            var render = watch.Elapsed - read;
             foreach (var error in rendered.Errors)
             {
                 Log.LogError("Warehouse: cannot render {0}. This is a bug in Warehouse; please report it with the model.", error);
             }
 
-            return rendered.Errors.Count == 0 && Write(rendered.Artifacts, model.Specs.Count, watch);
+            if (rendered.Errors.Count > 0 || !Write(rendered.Artifacts, model.Specs.Count, watch))
+            {
+                return false;
+            }
+
+            // The phases, for the detailed log (-v:n).
+            Log.LogMessage(MessageImportance.Normal, string.Format(CultureInfo.InvariantCulture,
+                "Warehouse: read {0:F2} s, render {1:F2} s, write {2:F2} s", read.TotalSeconds, render.TotalSeconds, (watch.Elapsed - read - render).TotalSeconds));
+            return true;
         }
 
         /// <summary>Validates the artifacts' paths, then makes the output directory hold exactly them.</summary>
@@ -82,7 +87,6 @@ namespace Warehouse.Build.Tasks
             Log.LogMessage(MessageImportance.High, string.Format(CultureInfo.InvariantCulture,
                 "Warehouse: {0} artifacts of {1} nodes in {2} ({3} written, {4} removed) in {5:F1} s",
                 artifacts.Count, nodes, shown, sync.Written, sync.Removed, watch.Elapsed.TotalSeconds));
-            Log.LogMessage(MessageImportance.Normal, string.Format(CultureInfo.InvariantCulture, "Warehouse: {0}, total with writing {1:F2} s", phases, watch.Elapsed.TotalSeconds));
             return true;
         }
 

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Model.Codec;
 using Warehouse.Generators.Output;
 
 namespace Warehouse.Generators.Tests;
@@ -27,8 +28,8 @@ internal static class GeneratedArtifacts
                         : null;
 
                 var space = type.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                if (space == CSharpEmitter.SpecNamespace && Constant("Spec") is { } spec) specs[type.Identifier.ValueText] = spec;
-                if (type.Identifier.ValueText == "WarehouseModel") project = Constant("Project");
+                if (space == CompiledModelNames.SpecNamespace && Constant(CompiledModelNames.SpecField) is { } spec) specs[type.Identifier.ValueText] = spec;
+                if (type.Identifier.ValueText == CompiledModelNames.ModelClass) project = Constant(CompiledModelNames.ProjectField);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Deploy;
 
@@ -11,23 +12,18 @@ namespace Warehouse.Deploy;
 /// </summary>
 public static class CompiledModelArtifacts
 {
-    /// <summary>The namespace of the generated spec classes (the contract with the generator's CSharpEmitter).</summary>
-    public const string SpecNamespace = "Warehouse.Generated.Specs";
-
-    public const string ModelType = "Warehouse.Generated.WarehouseModel";
-
     /// <exception cref="WarehouseException">The assembly holds no compiled model, or its specs cannot be rendered.</exception>
     public static IArtifactSource Render(Assembly model)
     {
-        string project = model.GetType(ModelType)?.GetField("Project", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+        string project = model.GetType(CompiledModelNames.ModelType)?.GetField(CompiledModelNames.ProjectField, BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
             ?? throw new WarehouseException(ExitCodes.BadInput,
-                $"{model.GetName().Name} holds no compiled warehouse ({ModelType} is missing): the project needs at least one [Source] record and a build without WH errors");
+                $"{model.GetName().Name} holds no compiled warehouse ({CompiledModelNames.ModelType} is missing): the project needs at least one [Source] record and a build without WH errors");
 
         // Constants are read from metadata (GetRawConstantValue): no code runs and no string is interned per spec.
         var specs = model.GetTypes()
-            .Where(t => t.Namespace == SpecNamespace && !t.IsNested)
+            .Where(t => t.Namespace == CompiledModelNames.SpecNamespace && !t.IsNested)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t.GetField("Spec", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string)
+            .Select(t => t.GetField(CompiledModelNames.SpecField, BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string)
             .OfType<string>();
         var rendered = WarehouseRenderer.Render(project, specs);
         if (rendered.Errors.Count > 0)
