@@ -332,21 +332,21 @@ internal static class ModelParser
                 switch (name)
                 {
                     case AttributeNames.Unique:
-                        tests.Add(new ColumnTestSpec("unique", warn, EquatableArray<string>.Empty, null, null, null, null));
+                        tests.Add(new ColumnTestSpec(TestKind.Unique, warn, EquatableArray<string>.Empty, null, null, null, null));
                         break;
                     case AttributeNames.NotNull:
-                        tests.Add(new ColumnTestSpec("not_null", warn, EquatableArray<string>.Empty, null, null, null, null));
+                        tests.Add(new ColumnTestSpec(TestKind.NotNull, warn, EquatableArray<string>.Empty, null, null, null, null));
                         break;
                     case AttributeNames.AcceptedValues:
                         var values = StringArrayCtorArg(attribute, 0);
-                        tests.Add(new ColumnTestSpec("accepted_values", warn, values.ToEquatableArray(), null, null, null, null));
+                        tests.Add(new ColumnTestSpec(TestKind.AcceptedValues, warn, values.ToEquatableArray(), null, null, null, null));
                         break;
                     case AttributeNames.Range:
-                        tests.Add(new ColumnTestSpec("range", warn, EquatableArray<string>.Empty, NumberCtorArg(attribute, 0), NumberCtorArg(attribute, 1), null, null));
+                        tests.Add(new ColumnTestSpec(TestKind.Range, warn, EquatableArray<string>.Empty, NumberCtorArg(attribute, 0), NumberCtorArg(attribute, 1), null, null));
                         break;
                     case AttributeNames.Relationship:
                         AddLocation(key + ":Relationship", attribute);
-                        tests.Add(new ColumnTestSpec("relationships", warn, EquatableArray<string>.Empty, null, null, TypeCtorArg(attribute, 0), StringCtorArg(attribute, 1)));
+                        tests.Add(new ColumnTestSpec(TestKind.Relationships, warn, EquatableArray<string>.Empty, null, null, TypeCtorArg(attribute, 0), StringCtorArg(attribute, 1)));
                         break;
                 }
             }
