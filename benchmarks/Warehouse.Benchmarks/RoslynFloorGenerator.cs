@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Warehouse.Generators.Parsing;
+using Warehouse.Generators;
 
 namespace Warehouse.Benchmarks;
 
@@ -13,11 +13,7 @@ namespace Warehouse.Benchmarks;
 /// </summary>
 public sealed class RoslynFloorGenerator : IIncrementalGenerator
 {
-    private static readonly string[] NodeAttributes =
-    {
-        AttributeNames.Source, AttributeNames.Staging, AttributeNames.Dimension, AttributeNames.Fact,
-        AttributeNames.SqlModel, AttributeNames.Analysis, AttributeNames.SingularTest,
-    };
+    private static readonly string[] NodeAttributes = WarehouseGenerator.Kinds.Select(static k => k.Attribute).ToArray();
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

@@ -6,6 +6,7 @@ using Warehouse.Generators.Emitters;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Output;
 using Warehouse.Generators.Parsing;
+using Warehouse.Generators.Parsing.ModelAttributes;
 using Warehouse.Generators.Resolution;
 
 namespace Warehouse.Generators;
@@ -24,15 +25,16 @@ namespace Warehouse.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class WarehouseGenerator : IIncrementalGenerator
 {
-    private static readonly (string Attribute, NodeKind Kind)[] Kinds =
+    /// <summary>The attribute (its metadata name in the user's Warehouse.Model) that makes a record a node of each kind.</summary>
+    internal static readonly (string Attribute, NodeKind Kind)[] Kinds =
     {
-        (AttributeNames.Source, NodeKind.Source),
-        (AttributeNames.Staging, NodeKind.Staging),
-        (AttributeNames.Dimension, NodeKind.Dimension),
-        (AttributeNames.Fact, NodeKind.Fact),
-        (AttributeNames.SqlModel, NodeKind.SqlModel),
-        (AttributeNames.Analysis, NodeKind.Analysis),
-        (AttributeNames.SingularTest, NodeKind.SingularTest),
+        (AttributeReader.MetadataName<SourceAttribute>(), NodeKind.Source),
+        (AttributeReader.MetadataName<StagingAttribute>(), NodeKind.Staging),
+        (AttributeReader.MetadataName<DimensionAttribute>(), NodeKind.Dimension),
+        (AttributeReader.MetadataName<FactAttribute>(), NodeKind.Fact),
+        (AttributeReader.MetadataName<SqlModelAttribute>(), NodeKind.SqlModel),
+        (AttributeReader.MetadataName<AnalysisAttribute>(), NodeKind.Analysis),
+        (AttributeReader.MetadataName<SingularTestAttribute>(), NodeKind.SingularTest),
     };
 
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -1,6 +1,15 @@
 using System;
+#if WAREHOUSE_GENERATOR
+// The generator reads these attributes as their own types (Parsing/AttributeReader.cs), where a typeof(...) argument
+// is a type of the user's compilation, known by name only.
+using Type = Warehouse.Generators.Parsing.ModelTypeName;
+#endif
 
+#if WAREHOUSE_GENERATOR
+namespace Warehouse.Generators.Parsing.ModelAttributes
+#else
 namespace Warehouse.Model
+#endif
 {
     /// <summary>
     /// Computes a column from an expression over the source's columns instead of copying the column of the same
@@ -9,7 +18,12 @@ namespace Warehouse.Model
     /// each dialect (now, initcap, nvl/coalesce, date_trunc, concat, ...).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class DerivedAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class DerivedAttribute : Attribute
     {
         /// <summary>Sets the expression.</summary>
         public DerivedAttribute(string expression) { Expression = expression; }
@@ -20,7 +34,12 @@ namespace Warehouse.Model
 
     /// <summary>Replaces NULL (or text that is empty after trimming) with an expression, such as <c>"'Unknown'"</c>.</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class DefaultAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class DefaultAttribute : Attribute
     {
         /// <summary>Sets the default expression.</summary>
         public DefaultAttribute(string expression) { Expression = expression; }
@@ -31,7 +50,12 @@ namespace Warehouse.Model
 
     /// <summary>Keeps leading and trailing white space of a text column, which staging otherwise trims.</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class NoTrimAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class NoTrimAttribute : Attribute
     {
     }
 
@@ -40,7 +64,12 @@ namespace Warehouse.Model
     /// <see cref="Name"/> and <see cref="Reason"/>, instead of the model.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class RuleAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class RuleAttribute : Attribute
     {
         /// <summary>Declares a rule.</summary>
         public RuleAttribute(string name, string condition, string reason)
@@ -62,13 +91,23 @@ namespace Warehouse.Model
 
     /// <summary>The dimension's generated surrogate key: a deterministic BIGINT hash of the business key (and, for type 2, the version's start).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class SurrogateKeyAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class SurrogateKeyAttribute : Attribute
     {
     }
 
     /// <summary>The dimension's business (natural) key, as delivered by the source system.</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class BusinessKeyAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class BusinessKeyAttribute : Attribute
     {
     }
 
@@ -77,13 +116,23 @@ namespace Warehouse.Model
     /// every version (type 1). A type-2 dimension without any <see cref="HistoryAttribute"/> keeps history on all columns.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class HistoryAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class HistoryAttribute : Attribute
     {
     }
 
     /// <summary>A drill path of a dimension, from the coarsest level to the finest (year → quarter → month → day).</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class HierarchyAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class HierarchyAttribute : Attribute
     {
         /// <summary>Declares a hierarchy by its levels, as property names (use <c>nameof</c>).</summary>
         public HierarchyAttribute(string name, params string[] levels)
@@ -104,7 +153,12 @@ namespace Warehouse.Model
     /// identify one row, and a sentence that names it. A uniqueness test on the members is derived automatically.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class GrainAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class GrainAttribute : Attribute
     {
         /// <summary>Declares the grain.</summary>
         public GrainAttribute(string description, params string[] members)
@@ -126,7 +180,12 @@ namespace Warehouse.Model
     /// or late member gets the unknown member (-1). For a type-2 dimension the version valid at the fact's date is used.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class ReferencesAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class ReferencesAttribute : Attribute
     {
         /// <summary>Declares the reference.</summary>
         public ReferencesAttribute(Type dimension) { Dimension = dimension; }
@@ -140,13 +199,23 @@ namespace Warehouse.Model
 
     /// <summary>A degenerate dimension: an identifier kept on the fact with no dimension table of its own (an order or transaction number).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class DegenerateKeyAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class DegenerateKeyAttribute : Attribute
     {
     }
 
     /// <summary>A fact measure.</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class MeasureAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class MeasureAttribute : Attribute
     {
         /// <summary>Declares a measure with its additivity (default additive).</summary>
         public MeasureAttribute(Additivity additivity = Additivity.Additive) { Additivity = additivity; }

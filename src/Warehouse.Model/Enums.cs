@@ -1,7 +1,16 @@
+#if WAREHOUSE_GENERATOR
+namespace Warehouse.Generators.Parsing.ModelAttributes
+#else
 namespace Warehouse.Model
+#endif
 {
     /// <summary>The medallion layer a node belongs to; it is also the default schema name.</summary>
-    public enum Layer
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Layer
     {
         /// <summary>Raw lake files, as delivered.</summary>
         Bronze,
@@ -12,7 +21,12 @@ namespace Warehouse.Model
     }
 
     /// <summary>How a model loads new data into an existing table.</summary>
-    public enum IncrementalStrategy
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum IncrementalStrategy
     {
         /// <summary>Rebuild the whole table on every run.</summary>
         FullRefresh,
@@ -25,7 +39,12 @@ namespace Warehouse.Model
     }
 
     /// <summary>Slowly changing dimension type.</summary>
-    public enum ScdType
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum ScdType
     {
         /// <summary>Type 1: changed attributes overwrite the row; no history.</summary>
         Type1 = 1,
@@ -34,7 +53,12 @@ namespace Warehouse.Model
     }
 
     /// <summary>How a measure may be summed.</summary>
-    public enum Additivity
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Additivity
     {
         /// <summary>Can be summed across every dimension (amounts, counts).</summary>
         Additive,
@@ -45,7 +69,12 @@ namespace Warehouse.Model
     }
 
     /// <summary>What a failing data-quality test does to the run.</summary>
-    public enum Severity
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Severity
     {
         /// <summary>A failure fails the deploy and nothing is published.</summary>
         Error,
@@ -54,7 +83,12 @@ namespace Warehouse.Model
     }
 
     /// <summary>How a typed SQL model is stored.</summary>
-    public enum Materialization
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Materialization
     {
         /// <summary>A view: always current, computed when queried.</summary>
         View,

@@ -1,13 +1,27 @@
 using System;
+#if WAREHOUSE_GENERATOR
+// The generator reads these attributes as their own types (Parsing/AttributeReader.cs), where a typeof(...) argument
+// is a type of the user's compilation, known by name only.
+using Type = Warehouse.Generators.Parsing.ModelTypeName;
+#endif
 
+#if WAREHOUSE_GENERATOR
+namespace Warehouse.Generators.Parsing.ModelAttributes
+#else
 namespace Warehouse.Model
+#endif
 {
     /// <summary>
     /// Bronze: a set of delimited files in the lake under <see cref="Prefix"/>. The record's properties are the
     /// file's columns, in order; their C# types are what silver casts the raw text to.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class SourceAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class SourceAttribute : Attribute
     {
         /// <summary>Declares a source under a lake prefix such as <c>landing/accounts/</c>.</summary>
         public SourceAttribute(string prefix) { Prefix = prefix; }
@@ -31,7 +45,12 @@ namespace Warehouse.Model
     /// Rows that fail a cast, a NOT NULL or a <see cref="RuleAttribute"/> go to a quarantine table with the reason.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class StagingAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class StagingAttribute : Attribute
     {
         /// <summary>Declares the staging model of <paramref name="source"/>, a <see cref="SourceAttribute"/> record.</summary>
         public StagingAttribute(Type source) { Source = source; }
@@ -51,7 +70,12 @@ namespace Warehouse.Model
 
     /// <summary>Gold: a Kimball dimension loaded from a staging model.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class DimensionAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class DimensionAttribute : Attribute
     {
         /// <summary>Declares a dimension loaded from <paramref name="source"/>, a <see cref="StagingAttribute"/> record.</summary>
         public DimensionAttribute(Type source) { Source = source; }
@@ -74,7 +98,12 @@ namespace Warehouse.Model
 
     /// <summary>Gold: a fact table loaded from a staging model, at the grain named by <see cref="GrainAttribute"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class FactAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class FactAttribute : Attribute
     {
         /// <summary>Declares a fact loaded from <paramref name="source"/>, a <see cref="StagingAttribute"/> record.</summary>
         public FactAttribute(Type source) { Source = source; }
@@ -92,7 +121,12 @@ namespace Warehouse.Model
     /// constant interpolated string, so a rename refactors it and a typo does not compile.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class SqlModelAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class SqlModelAttribute : Attribute
     {
         /// <summary>Declares the model's SELECT statement.</summary>
         public SqlModelAttribute(string sql) { Sql = sql; }
@@ -109,7 +143,12 @@ namespace Warehouse.Model
 
     /// <summary>A saved query over the warehouse, run by <c>deploy analyze</c>; references models like <see cref="SqlModelAttribute"/>.</summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class AnalysisAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class AnalysisAttribute : Attribute
     {
         /// <summary>Declares the analysis' SELECT statement.</summary>
         public AnalysisAttribute(string sql) { Sql = sql; }

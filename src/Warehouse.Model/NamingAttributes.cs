@@ -1,13 +1,22 @@
 using System;
 
+#if WAREHOUSE_GENERATOR
+namespace Warehouse.Generators.Parsing.ModelAttributes
+#else
 namespace Warehouse.Model
+#endif
 {
     /// <summary>
     /// Overrides the table name (and optionally the schema) that convention derives from the record's name:
     /// <c>DimAccounts</c> becomes <c>dim_accounts</c> in the schema of its layer.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class TableAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class TableAttribute : Attribute
     {
         /// <summary>Names the table.</summary>
         public TableAttribute(string name) { Name = name; }
@@ -21,7 +30,12 @@ namespace Warehouse.Model
 
     /// <summary>Overrides the column name convention derives from the property name (<c>AccountId</c> → <c>account_id</c>).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class ColumnAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class ColumnAttribute : Attribute
     {
         /// <summary>Names the column.</summary>
         public ColumnAttribute(string name) { Name = name; }
@@ -32,7 +46,12 @@ namespace Warehouse.Model
 
     /// <summary>Documents a model or column; carried into the manifest, the dbt property files and the catalog.</summary>
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, Inherited = false)]
-    public sealed class DescriptionAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class DescriptionAttribute : Attribute
     {
         /// <summary>Sets the description.</summary>
         public DescriptionAttribute(string text) { Text = text; }
@@ -41,12 +60,23 @@ namespace Warehouse.Model
         public string Text { get; }
     }
 
-    /// <summary>Precision and scale of a <c>decimal</c> column (default 18, 2).</summary>
+    /// <summary>Precision and scale of a <c>decimal</c> column (without it: <see cref="DefaultPrecision"/>, <see cref="DefaultScale"/>).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class PrecisionAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class PrecisionAttribute : Attribute
     {
         /// <summary>Sets precision and scale.</summary>
         public PrecisionAttribute(int precision, int scale) { Precision = precision; Scale = scale; }
+
+        /// <summary>The precision of a <c>decimal</c> column without this attribute: 18.</summary>
+        public const int DefaultPrecision = 18;
+
+        /// <summary>The scale of a <c>decimal</c> column without this attribute: 2.</summary>
+        public const int DefaultScale = 2;
 
         /// <summary>Total number of digits.</summary>
         public int Precision { get; }
@@ -57,10 +87,18 @@ namespace Warehouse.Model
 
     /// <summary>Maximum length of a <c>string</c> column (VARCHAR(n)); without it strings are VARCHAR(256).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class MaxLengthAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class MaxLengthAttribute : Attribute
     {
         /// <summary>Sets the maximum length.</summary>
         public MaxLengthAttribute(int length) { Length = length; }
+
+        /// <summary>The length of a <c>string</c> column without this attribute: 256.</summary>
+        public const int DefaultLength = 256;
 
         /// <summary>The maximum length in characters.</summary>
         public int Length { get; }

@@ -1,9 +1,23 @@
 using System;
+#if WAREHOUSE_GENERATOR
+// The generator reads these attributes as their own types (Parsing/AttributeReader.cs), where a typeof(...) argument
+// is a type of the user's compilation, known by name only.
+using Type = Warehouse.Generators.Parsing.ModelTypeName;
+#endif
 
+#if WAREHOUSE_GENERATOR
+namespace Warehouse.Generators.Parsing.ModelAttributes
+#else
 namespace Warehouse.Model
+#endif
 {
     /// <summary>Base of the column tests; every test has a severity.</summary>
-    public abstract class ColumnTestAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    abstract class ColumnTestAttribute : Attribute
     {
         /// <summary>Error (default) fails the deploy; Warn only reports.</summary>
         public Severity Severity { get; set; } = Severity.Error;
@@ -11,19 +25,34 @@ namespace Warehouse.Model
 
     /// <summary>Tests that no two rows share the column's value (among current rows, for a type-2 dimension).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class UniqueAttribute : ColumnTestAttribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class UniqueAttribute : ColumnTestAttribute
     {
     }
 
     /// <summary>Tests that the column holds no NULL. Implied for every non-nullable property; use it to set a severity.</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class NotNullAttribute : ColumnTestAttribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class NotNullAttribute : ColumnTestAttribute
     {
     }
 
     /// <summary>Tests that the column holds only the listed values (NULL passes).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class AcceptedValuesAttribute : ColumnTestAttribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class AcceptedValuesAttribute : ColumnTestAttribute
     {
         /// <summary>Lists the accepted values.</summary>
         public AcceptedValuesAttribute(params string[] values) { Values = values; }
@@ -34,7 +63,12 @@ namespace Warehouse.Model
 
     /// <summary>Tests that the column's value lies within [<see cref="Min"/>, <see cref="Max"/>] (NULL passes).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-    public sealed class RangeAttribute : ColumnTestAttribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class RangeAttribute : ColumnTestAttribute
     {
         /// <summary>Sets the inclusive bounds.</summary>
         public RangeAttribute(double min, double max)
@@ -52,7 +86,12 @@ namespace Warehouse.Model
 
     /// <summary>Tests that every non-NULL value of the column exists in <see cref="Column"/> of <see cref="Model"/>.</summary>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
-    public sealed class RelationshipAttribute : ColumnTestAttribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class RelationshipAttribute : ColumnTestAttribute
     {
         /// <summary>Declares the relationship.</summary>
         public RelationshipAttribute(Type model, string column)
@@ -73,7 +112,12 @@ namespace Warehouse.Model
     /// constant interpolated string. Put it on any record or class; the type's name names the test.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class SingularTestAttribute : Attribute
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class SingularTestAttribute : Attribute
     {
         /// <summary>Declares the query.</summary>
         public SingularTestAttribute(string sql) { Sql = sql; }

@@ -35,4 +35,48 @@ public sealed class MalformedInputTests
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.DoesNotContain(generator, d => d.Id is "CS8785" or "WH0099");
     }
+
+    /// <summary>Arguments that compile but make no sense (null, empty) reach the parser, which names them at their line.</summary>
+    public static TheoryData<string, string> BindingButWrong => new()
+    {
+        { "WH0019", """
+            /*!*/[Source(null!)]
+            public sealed record RawNull { public long Id { get; init; } }
+            """ },
+        { "WH0019", """
+            /*!*/[Source("landing/null/", FilePattern = null!)]
+            public sealed record RawNullPattern { public long Id { get; init; } }
+            """ },
+        { "WH0010", """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            /*!*/[Rule(null!, null!, null!)]
+            public sealed record StgNullRule { public long CustomerId { get; init; } }
+            """ },
+        { "WH0010", """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgNullDerived
+            {
+                public long CustomerId { get; init; }
+                /*!*/[Derived(null!)] public required string Name { get; init; }
+            }
+            """ },
+        { "WH0011", """
+            /*!*/[Staging(typeof(RawCustomers), Key = "")]
+            public sealed record StgEmptyKey { public long CustomerId { get; init; } }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(BindingButWrong))]
+    public void Arguments_that_bind_but_are_wrong_are_reported_at_their_line(string id, string snippet)
+    {
+        var source = "using System;\nusing Warehouse.Model;\nnamespace Shop;\n" + snippet;
+        var expectedLine = source.Split('\n').ToList().FindIndex(l => l.Contains("/*!*/", StringComparison.Ordinal));
+
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        var diagnostic = Assert.Single(generator, d => d.Id == id);
+        Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain(generator, d => d.Id == "WH0099");
+    }
 }

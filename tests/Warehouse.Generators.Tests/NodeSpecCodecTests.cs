@@ -67,7 +67,7 @@ public sealed class NodeSpecCodecTests
     [Theory]
     [InlineData("", "a value was expected")]
     [InlineData("16:warehouse-spec/0", "format 'warehouse-spec/0'")]
-    [InlineData("16:warehouse-spec/1x", "a LENGTH:TEXT token")]
+    [InlineData("16:" + NodeSpecCodec.Format + "x", "a LENGTH:TEXT token")]
     [InlineData("99:warehouse-spec/1", "runs past the end")]
     public void Text_that_is_no_spec_is_refused_with_its_position(string text, string message)
     {

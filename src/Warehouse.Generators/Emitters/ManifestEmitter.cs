@@ -173,7 +173,7 @@ internal static class ManifestEmitter
             .String("schema", "test")
             .String("name", test.Name)
             .String("materialization", "test")
-            .String("test_type", test.Kind)
+            .String("test_type", test.Kind.Name())
             .Strings("test_columns", test.Columns)
             .String("severity", test.WarnOnly ? "warn" : "error")
             .String("attached_to", node.Id)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Warehouse.Generators.Model;
 
 /// <summary>What a column is for in its model.</summary>
@@ -95,7 +97,7 @@ internal sealed record DimensionLookup(
     string? DateColumn);
 
 /// <summary>A test declared on a column; the resolver turns it into a <see cref="TestSpec"/>.</summary>
-internal sealed record ColumnTestSpec(string Kind, bool WarnOnly, EquatableArray<string> Values, string? Min, string? Max, string? RelatedType, string? RelatedColumn);
+internal sealed record ColumnTestSpec(TestKind Kind, bool WarnOnly, EquatableArray<string> Values, string? Min, string? Max, string? RelatedType, string? RelatedColumn);
 
 /// <summary>
 /// A generic data-quality test on a model, rendered per dialect as a query that returns the failing rows
@@ -105,8 +107,7 @@ internal sealed record TestSpec
 {
     public required string Name { get; init; }
 
-    /// <summary>not_null, unique, accepted_values, range, relationships, grain_unique.</summary>
-    public required string Kind { get; init; }
+    public required TestKind Kind { get; init; }
 
     public required EquatableArray<string> Columns { get; init; }
 
@@ -124,4 +125,22 @@ internal sealed record TestSpec
 
     /// <summary>Restricts the test to current, known rows: <c>is_current</c> for type 2, not the unknown member.</summary>
     public string? Where { get; init; }
+
+    // The manifest's checksum of a test hashes this record's text (ManifestEmitter). The members print as the
+    // compiler would print them, except the kind, which prints by its artifact name (TestKinds.Name): the checksum
+    // must not change when a C# enum member is renamed.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Name = ").Append(Name)
+            .Append(", Kind = ").Append(Kind.Name())
+            .Append(", Columns = ").Append(Columns)
+            .Append(", WarnOnly = ").Append(WarnOnly)
+            .Append(", Values = ").Append(Values)
+            .Append(", Min = ").Append(Min)
+            .Append(", Max = ").Append(Max)
+            .Append(", Related = ").Append(Related)
+            .Append(", RelatedColumn = ").Append(RelatedColumn)
+            .Append(", Where = ").Append(Where);
+        return true;
+    }
 }

@@ -14,7 +14,10 @@ internal enum NodeKind
     SingularTest,
 }
 
-/// <summary>Mirror of <c>Warehouse.Model.Layer</c>; the generator must not load the model assembly.</summary>
+/// <summary>
+/// The spec's layer. The task and the runner decode specs without Warehouse.Model, so the spec has its own values;
+/// the parser translates <c>Warehouse.Model.Layer</c> into them (Parsing/ModelEnums.cs).
+/// </summary>
 internal enum LayerKind
 {
     Bronze,
@@ -22,7 +25,7 @@ internal enum LayerKind
     Gold,
 }
 
-/// <summary>Mirror of <c>Warehouse.Model.IncrementalStrategy</c>.</summary>
+/// <summary>The spec's load strategy, translated from <c>Warehouse.Model.IncrementalStrategy</c> (Parsing/ModelEnums.cs).</summary>
 internal enum Incremental
 {
     FullRefresh,

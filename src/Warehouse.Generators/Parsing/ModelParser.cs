@@ -9,11 +9,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Diagnostics;
 using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Parsing.ModelAttributes;
 
 namespace Warehouse.Generators.Parsing;
 
 /// <summary>
-/// Turns one attribute-annotated record into a <see cref="ParsedNode"/>. It looks only at that record (references
+/// Turns one attribute-annotated record into a <see cref="ParsedNode"/>, reading each modelling attribute as its own
+/// type (<see cref="AttributeReader"/>). It looks only at that record (references
 /// to other records are kept as type names for the resolver), so an edit re-parses only the edited record. It
 /// never throws: an unexpected failure becomes WH0099 on the record.
 /// </summary>
@@ -58,79 +60,94 @@ internal static class ModelParser
             _cancellationToken = cancellationToken;
         }
 
-        public ParsedNode Parse(NodeKind kind, AttributeData primary)
+        public ParsedNode? Parse(NodeKind kind, AttributeData primary)
         {
+            // The kind's own attribute decides the layer and completes the spec. When its arguments do not bind, the
+            // C# compiler reports that at the attribute, and the record is left out rather than guessed at.
+            var layer = LayerKind.Gold;
+            Func<NodeSpec, NodeSpec>? complete = null;
+            switch (kind)
+            {
+                case NodeKind.Source when AttributeReader.Read<SourceAttribute>(primary) is { } source:
+                    layer = LayerKind.Bronze;
+                    complete = spec => ParseSource(spec, source);
+                    break;
+                case NodeKind.Staging when AttributeReader.Read<StagingAttribute>(primary) is { } staging:
+                    layer = LayerKind.Silver;
+                    complete = spec => spec with
+                    {
+                        UpstreamType = staging.Source?.FullName,
+                        Key = staging.Key,
+                        Incremental = ModelEnums.ToSpec(staging.Incremental),
+                        Rules = ParseRules().ToEquatableArray(),
+                    };
+                    break;
+                case NodeKind.Dimension when AttributeReader.Read<DimensionAttribute>(primary) is { } dimension:
+                    complete = spec => spec with
+                    {
+                        UpstreamType = dimension.Source?.FullName,
+                        Scd = ModelEnums.ToSpec(dimension.Scd),
+                        DateColumn = dimension.DateColumn,
+                        UnknownMember = dimension.UnknownMember,
+                        Hierarchies = ParseHierarchies().ToEquatableArray(),
+                        Incremental = Incremental.Merge,
+                    };
+                    break;
+                case NodeKind.Fact when AttributeReader.Read<FactAttribute>(primary) is { } fact:
+                    complete = spec => spec with
+                    {
+                        UpstreamType = fact.Source?.FullName,
+                        Incremental = ModelEnums.ToSpec(fact.Incremental),
+                        Grain = ParseGrain(),
+                    };
+                    break;
+                case NodeKind.SqlModel when AttributeReader.Read<SqlModelAttribute>(primary) is { } model:
+                    layer = ModelEnums.ToSpec(model.Layer);
+                    complete = spec => spec with
+                    {
+                        Sql = ParseSql(primary, model.Sql),
+                        MaterializeAsTable = model.Materialization == Materialization.Table,
+                        Incremental = Incremental.FullRefresh,
+                    };
+                    break;
+                case NodeKind.Analysis when AttributeReader.Read<AnalysisAttribute>(primary) is { } analysis:
+                    complete = spec => spec with { Sql = ParseSql(primary, analysis.Sql) };
+                    break;
+                case NodeKind.SingularTest when AttributeReader.Read<SingularTestAttribute>(primary) is { } test:
+                    complete = spec => spec with
+                    {
+                        Sql = ParseSql(primary, test.Sql),
+                        WarnOnly = ModelEnums.WarnOnly(test.Severity),
+                        Description = test.Description ?? spec.Description,
+                    };
+                    break;
+            }
+
+            if (complete is null) return null;
             AddLocation("node", _type.Locations.FirstOrDefault());
             AddLocation("attr", primary);
 
-            var layer = kind switch
-            {
-                NodeKind.Source => LayerKind.Bronze,
-                NodeKind.Staging => LayerKind.Silver,
-                NodeKind.SqlModel => (LayerKind)IntArg(primary, "Layer", (int)LayerKind.Gold),
-                _ => LayerKind.Gold,
-            };
-            var table = Find(_type.GetAttributes(), AttributeNames.Table);
-            var name = table is not null ? StringCtorArg(table, 0) ?? string.Empty : Naming.ToSnakeCase(_type.Name);
+            var attributes = _type.GetAttributes();
+            var table = AttributeReader.First<TableAttribute>(attributes);
+            var name = table is { } named ? named.Attribute.Name ?? string.Empty : Naming.ToSnakeCase(_type.Name);
             var schema = kind switch
             {
                 NodeKind.Analysis => "analysis",
                 NodeKind.SingularTest => "test",
-                _ => (table is not null ? StringArg(table, "Schema") : null) ?? layer.ToString().ToLowerInvariant(),
+                _ => table?.Attribute.Schema ?? layer.ToString().ToLowerInvariant(),
             };
-            if (table is not null) AddLocation("table", table);
+            if (table is { } declared) AddLocation("table", declared.Data);
 
-            var spec = new NodeSpec
+            var spec = complete(new NodeSpec
             {
                 Kind = kind,
                 TypeName = TypeNameOf(_type),
                 Name = name,
                 Schema = schema,
                 Layer = layer,
-                Description = DescriptionOf(_type.GetAttributes()),
+                Description = DescriptionOf(attributes),
                 Columns = ParseColumns(kind).ToEquatableArray(),
-            };
-
-            spec = kind switch
-            {
-                NodeKind.Source => ParseSource(spec, primary),
-                NodeKind.Staging => spec with
-                {
-                    UpstreamType = TypeCtorArg(primary, 0),
-                    Key = StringArg(primary, "Key"),
-                    Incremental = (Incremental)IntArg(primary, "Incremental", (int)Incremental.Merge),
-                    Rules = ParseRules().ToEquatableArray(),
-                },
-                NodeKind.Dimension => spec with
-                {
-                    UpstreamType = TypeCtorArg(primary, 0),
-                    Scd = IntArg(primary, "Scd", 1),
-                    DateColumn = StringArg(primary, "DateColumn"),
-                    UnknownMember = BoolArg(primary, "UnknownMember", true),
-                    Hierarchies = ParseHierarchies().ToEquatableArray(),
-                    Incremental = Incremental.Merge,
-                },
-                NodeKind.Fact => spec with
-                {
-                    UpstreamType = TypeCtorArg(primary, 0),
-                    Incremental = (Incremental)IntArg(primary, "Incremental", (int)Incremental.Merge),
-                    Grain = ParseGrain(),
-                },
-                NodeKind.SqlModel => spec with
-                {
-                    Sql = ParseSql(primary),
-                    MaterializeAsTable = IntArg(primary, "Materialization", 0) == 1,
-                    Incremental = Incremental.FullRefresh,
-                },
-                NodeKind.Analysis => spec with { Sql = ParseSql(primary) },
-                NodeKind.SingularTest => spec with
-                {
-                    Sql = ParseSql(primary),
-                    WarnOnly = IntArg(primary, "Severity", 0) == 1,
-                    Description = StringArg(primary, "Description") ?? spec.Description,
-                },
-                _ => spec,
-            };
+            });
 
             if (spec.Columns.Count == 0 && kind is not (NodeKind.Analysis or NodeKind.SingularTest))
             {
@@ -140,12 +157,11 @@ internal static class ModelParser
             return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray());
         }
 
-        private NodeSpec ParseSource(NodeSpec spec, AttributeData attribute)
+        private NodeSpec ParseSource(NodeSpec spec, SourceAttribute source)
         {
-            var prefix = StringCtorArg(attribute, 0) ?? string.Empty;
-            var pattern = StringArg(attribute, "FilePattern") ?? "*.csv";
-            var delimiter = CharArg(attribute, "Delimiter", ',');
-            var header = BoolArg(attribute, "Header", true);
+            var prefix = source.Prefix ?? string.Empty;
+            var pattern = source.FilePattern ?? string.Empty;
+            var delimiter = source.Delimiter;
             if (prefix.Length == 0 || prefix.StartsWith("/", StringComparison.Ordinal) || prefix.Contains("..") || prefix.Contains("\\") || !prefix.EndsWith("/", StringComparison.Ordinal))
             {
                 Report(DiagnosticDescriptors.InvalidSourceFormat, LocationOf("attr"), _type.Name, $"prefix \"{prefix}\" must be a relative lake path ending in '/', such as \"landing/accounts/\"");
@@ -161,7 +177,7 @@ internal static class ModelParser
                 Report(DiagnosticDescriptors.InvalidSourceFormat, LocationOf("attr"), _type.Name, $"file pattern \"{pattern}\" must be a file name pattern such as \"*.csv\", without '/' or quotes");
             }
 
-            return spec with { Format = new SourceFormatSpec(prefix, pattern, delimiter, header) };
+            return spec with { Format = new SourceFormatSpec(prefix, pattern, delimiter, source.Header) };
         }
 
         private List<ColumnSpec> ParseColumns(NodeKind kind)
@@ -187,9 +203,9 @@ internal static class ModelParser
             var key = "prop:" + property.Name;
             AddLocation(key, property.Locations.FirstOrDefault());
             var attributes = property.GetAttributes();
-            var columnAttribute = Find(attributes, AttributeNames.Column);
-            var name = columnAttribute is not null ? StringCtorArg(columnAttribute, 0) ?? property.Name : Naming.ToSnakeCase(property.Name);
-            if (columnAttribute is not null) AddLocation(key + ":Column", columnAttribute);
+            var columnAttribute = AttributeReader.First<ColumnAttribute>(attributes);
+            var name = columnAttribute is { } named ? named.Attribute.Name ?? property.Name : Naming.ToSnakeCase(property.Name);
+            if (columnAttribute is { } declared) AddLocation(key + ":Column", declared.Data);
 
             var (type, nullable) = MapType(property, attributes);
             if (type is null)
@@ -202,20 +218,20 @@ internal static class ModelParser
             string? referencedType = null;
             string? referenceOn = null;
             string? additivity = null;
-            if (Has(attributes, AttributeNames.SurrogateKey)) role = ColumnRole.SurrogateKey;
-            else if (Has(attributes, AttributeNames.BusinessKey)) role = ColumnRole.BusinessKey;
-            else if (Has(attributes, AttributeNames.DegenerateKey)) role = ColumnRole.DegenerateKey;
-            else if (Find(attributes, AttributeNames.References) is { } references)
+            if (AttributeReader.Has<SurrogateKeyAttribute>(attributes)) role = ColumnRole.SurrogateKey;
+            else if (AttributeReader.Has<BusinessKeyAttribute>(attributes)) role = ColumnRole.BusinessKey;
+            else if (AttributeReader.Has<DegenerateKeyAttribute>(attributes)) role = ColumnRole.DegenerateKey;
+            else if (AttributeReader.First<ReferencesAttribute>(attributes) is { } references)
             {
                 role = ColumnRole.Reference;
-                referencedType = TypeCtorArg(references, 0);
-                referenceOn = StringArg(references, "On");
-                AddLocation(key + ":References", references);
+                referencedType = references.Attribute.Dimension?.FullName;
+                referenceOn = references.Attribute.On;
+                AddLocation(key + ":References", references.Data);
             }
-            else if (Find(attributes, AttributeNames.Measure) is { } measure)
+            else if (AttributeReader.First<MeasureAttribute>(attributes) is { } measure)
             {
                 role = ColumnRole.Measure;
-                additivity = AdditivityName(IntCtorArg(measure, 0, 0));
+                additivity = ModelEnums.ToSpec(measure.Attribute.Additivity);
             }
 
             CheckRoleFitsKind(property, kind, role, key);
@@ -228,13 +244,13 @@ internal static class ModelParser
                 Nullable = nullable,
                 Description = DescriptionOf(attributes),
                 Role = role,
-                History = Has(attributes, AttributeNames.History),
+                History = AttributeReader.Has<HistoryAttribute>(attributes),
                 Additivity = additivity,
                 ReferencedType = referencedType,
                 ReferenceOn = referenceOn,
-                Derived = ParseExpression(attributes, AttributeNames.Derived, key + ":Derived", "the derived expression"),
-                Default = ParseExpression(attributes, AttributeNames.Default, key + ":Default", "the default expression"),
-                Trim = type.Kind == SqlTypeKind.Varchar && !Has(attributes, AttributeNames.NoTrim),
+                Derived = ParseExpression<DerivedAttribute>(attributes, static a => a.Expression, key + ":Derived", "the derived expression"),
+                Default = ParseExpression<DefaultAttribute>(attributes, static a => a.Expression, key + ":Default", "the default expression"),
+                Trim = type.Kind == SqlTypeKind.Varchar && !AttributeReader.Has<NoTrimAttribute>(attributes),
                 DeclaredTests = ParseColumnTests(attributes, key).ToEquatableArray(),
             };
         }
@@ -289,26 +305,20 @@ internal static class ModelParser
             return (sqlType, nullable);
         }
 
-        private static SqlType DecimalType(ImmutableArray<AttributeData> attributes)
-        {
-            var precision = Find(attributes, AttributeNames.Precision);
-            return precision is null
-                ? new SqlType(SqlTypeKind.Decimal, Precision: 18, Scale: 2)
-                : new SqlType(SqlTypeKind.Decimal, Precision: IntCtorArg(precision, 0, 18), Scale: IntCtorArg(precision, 1, 2));
-        }
+        private static SqlType DecimalType(ImmutableArray<AttributeData> attributes) =>
+            AttributeReader.First<PrecisionAttribute>(attributes) is { } precision
+                ? new SqlType(SqlTypeKind.Decimal, Precision: precision.Attribute.Precision, Scale: precision.Attribute.Scale)
+                : new SqlType(SqlTypeKind.Decimal, Precision: PrecisionAttribute.DefaultPrecision, Scale: PrecisionAttribute.DefaultScale);
 
-        private static int MaxLengthOf(ImmutableArray<AttributeData> attributes)
-        {
-            var maxLength = Find(attributes, AttributeNames.MaxLength);
-            return maxLength is null ? 256 : IntCtorArg(maxLength, 0, 256);
-        }
+        private static int MaxLengthOf(ImmutableArray<AttributeData> attributes) =>
+            AttributeReader.First<MaxLengthAttribute>(attributes)?.Attribute.Length ?? MaxLengthAttribute.DefaultLength;
 
-        private Expr? ParseExpression(ImmutableArray<AttributeData> attributes, string attributeName, string key, string what)
+        private Expr? ParseExpression<TAttribute>(ImmutableArray<AttributeData> attributes, Func<TAttribute, string> text, string key, string what)
+            where TAttribute : Attribute
         {
-            var attribute = Find(attributes, attributeName);
-            if (attribute is null) return null;
-            AddLocation(key, attribute);
-            return ParseExpressionText(StringCtorArg(attribute, 0), key, what);
+            if (AttributeReader.First<TAttribute>(attributes) is not { } attribute) return null;
+            AddLocation(key, attribute.Data);
+            return ParseExpressionText(text(attribute.Attribute), key, what);
         }
 
         private Expr? ParseExpressionText(string? text, string key, string what)
@@ -322,49 +332,56 @@ internal static class ModelParser
             return outcome.Expression;
         }
 
+        /// <summary>The column tests declared on a property, in declaration order.</summary>
         private List<ColumnTestSpec> ParseColumnTests(ImmutableArray<AttributeData> attributes, string key)
         {
             var tests = new List<ColumnTestSpec>();
             foreach (var attribute in attributes)
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                var warn = IntArg(attribute, "Severity", 0) == 1;
-                switch (name)
+                ColumnTestSpec? test = null;
+                if (AttributeReader.Is<UniqueAttribute>(attribute) && AttributeReader.Read<UniqueAttribute>(attribute) is { } unique)
                 {
-                    case AttributeNames.Unique:
-                        tests.Add(new ColumnTestSpec("unique", warn, EquatableArray<string>.Empty, null, null, null, null));
-                        break;
-                    case AttributeNames.NotNull:
-                        tests.Add(new ColumnTestSpec("not_null", warn, EquatableArray<string>.Empty, null, null, null, null));
-                        break;
-                    case AttributeNames.AcceptedValues:
-                        var values = StringArrayCtorArg(attribute, 0);
-                        tests.Add(new ColumnTestSpec("accepted_values", warn, values.ToEquatableArray(), null, null, null, null));
-                        break;
-                    case AttributeNames.Range:
-                        tests.Add(new ColumnTestSpec("range", warn, EquatableArray<string>.Empty, NumberCtorArg(attribute, 0), NumberCtorArg(attribute, 1), null, null));
-                        break;
-                    case AttributeNames.Relationship:
-                        AddLocation(key + ":Relationship", attribute);
-                        tests.Add(new ColumnTestSpec("relationships", warn, EquatableArray<string>.Empty, null, null, TypeCtorArg(attribute, 0), StringCtorArg(attribute, 1)));
-                        break;
+                    test = Declared(TestKind.Unique, unique);
                 }
+                else if (AttributeReader.Is<NotNullAttribute>(attribute) && AttributeReader.Read<NotNullAttribute>(attribute) is { } notNull)
+                {
+                    test = Declared(TestKind.NotNull, notNull);
+                }
+                else if (AttributeReader.Is<AcceptedValuesAttribute>(attribute) && AttributeReader.Read<AcceptedValuesAttribute>(attribute) is { } accepted)
+                {
+                    test = Declared(TestKind.AcceptedValues, accepted) with { Values = Texts(accepted.Values).ToEquatableArray() };
+                }
+                else if (AttributeReader.Is<RangeAttribute>(attribute) && AttributeReader.Read<RangeAttribute>(attribute) is { } range)
+                {
+                    test = Declared(TestKind.Range, range) with { Min = Number(range.Min), Max = Number(range.Max) };
+                }
+                else if (AttributeReader.Is<RelationshipAttribute>(attribute) && AttributeReader.Read<RelationshipAttribute>(attribute) is { } relationship)
+                {
+                    AddLocation(key + ":Relationship", attribute);
+                    test = Declared(TestKind.Relationships, relationship) with { RelatedType = relationship.Model?.FullName, RelatedColumn = relationship.Column };
+                }
+
+                if (test is not null) tests.Add(test);
             }
 
             return tests;
         }
 
+        private static ColumnTestSpec Declared(TestKind kind, ColumnTestAttribute attribute) =>
+            new(kind, ModelEnums.WarnOnly(attribute.Severity), EquatableArray<string>.Empty, null, null, null, null);
+
+        private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
         private List<RuleSpec> ParseRules()
         {
             var rules = new List<RuleSpec>();
-            foreach (var attribute in _type.GetAttributes())
+            foreach (var (rule, data) in AttributeReader.All<RuleAttribute>(_type.GetAttributes()))
             {
-                if (attribute.AttributeClass?.ToDisplayString() != AttributeNames.Rule) continue;
-                var name = StringCtorArg(attribute, 0) ?? string.Empty;
+                var name = rule.Name ?? string.Empty;
                 var key = "rule:" + name;
-                AddLocation(key, attribute);
-                var condition = StringCtorArg(attribute, 1) ?? string.Empty;
-                rules.Add(new RuleSpec(name, condition, StringCtorArg(attribute, 2) ?? string.Empty)
+                AddLocation(key, data);
+                var condition = rule.Condition ?? string.Empty;
+                rules.Add(new RuleSpec(name, condition, rule.Reason ?? string.Empty)
                 {
                     Parsed = ParseExpressionText(condition, key, $"the condition of rule '{name}'"),
                 });
@@ -376,12 +393,11 @@ internal static class ModelParser
         private List<HierarchySpec> ParseHierarchies()
         {
             var hierarchies = new List<HierarchySpec>();
-            foreach (var attribute in _type.GetAttributes())
+            foreach (var (hierarchy, data) in AttributeReader.All<HierarchyAttribute>(_type.GetAttributes()))
             {
-                if (attribute.AttributeClass?.ToDisplayString() != AttributeNames.Hierarchy) continue;
-                var name = StringCtorArg(attribute, 0) ?? string.Empty;
-                AddLocation("hierarchy:" + name, attribute);
-                hierarchies.Add(new HierarchySpec(name, StringArrayCtorArg(attribute, 1).ToEquatableArray()));
+                var name = hierarchy.Name ?? string.Empty;
+                AddLocation("hierarchy:" + name, data);
+                hierarchies.Add(new HierarchySpec(name, Texts(hierarchy.Levels).ToEquatableArray()));
             }
 
             return hierarchies;
@@ -389,17 +405,17 @@ internal static class ModelParser
 
         private GrainSpec? ParseGrain()
         {
-            var grain = Find(_type.GetAttributes(), AttributeNames.Grain);
-            if (grain is null) return null;
-            AddLocation("grain", grain);
-            return new GrainSpec(StringCtorArg(grain, 0) ?? string.Empty, StringArrayCtorArg(grain, 1).ToEquatableArray());
+            if (AttributeReader.First<GrainAttribute>(_type.GetAttributes()) is not { } grain) return null;
+            AddLocation("grain", grain.Data);
+            return new GrainSpec(grain.Attribute.Description ?? string.Empty, Texts(grain.Attribute.Members).ToEquatableArray());
         }
 
         /// <summary>
         /// Reads a SQL body. Inside a constant interpolated string, each <c>{nameof(Model)}</c> hole is a typed
-        /// reference (resolved by symbol, so renames refactor it); any other hole is constant text.
+        /// reference (resolved by symbol, so renames refactor it); any other hole is constant text. A plain string is
+        /// taken as <paramref name="sql"/>, the attribute's value.
         /// </summary>
-        private EquatableArray<SqlPart> ParseSql(AttributeData attribute)
+        private EquatableArray<SqlPart> ParseSql(AttributeData attribute, string? sql)
         {
             AddLocation("sql", attribute);
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
@@ -427,7 +443,7 @@ internal static class ModelParser
                 return Merge(parts).ToEquatableArray();
             }
 
-            return new[] { new SqlPart(StringCtorArg(attribute, 0) ?? string.Empty, null) }.ToEquatableArray();
+            return new[] { new SqlPart(sql ?? string.Empty, null) }.ToEquatableArray();
         }
 
         private ITypeSymbol? NameofTarget(ExpressionSyntax expression)
@@ -476,65 +492,10 @@ internal static class ModelParser
             AddLocation(key, attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation());
     }
 
-    private static string AdditivityName(int value) => value switch
-    {
-        1 => "semi_additive",
-        2 => "non_additive",
-        _ => "additive",
-    };
+    private static string? DescriptionOf(ImmutableArray<AttributeData> attributes) =>
+        AttributeReader.First<DescriptionAttribute>(attributes)?.Attribute.Text;
 
-    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name) =>
-        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
-
-    private static bool Has(ImmutableArray<AttributeData> attributes, string name) => Find(attributes, name) is not null;
-
-    private static string? DescriptionOf(ImmutableArray<AttributeData> attributes)
-    {
-        var description = Find(attributes, AttributeNames.Description);
-        return description is null ? null : StringCtorArg(description, 0);
-    }
-
-    private static TypedConstant? Named(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name) return pair.Value;
-        }
-
-        return null;
-    }
-
-    private static string? StringArg(AttributeData attribute, string name) => Named(attribute, name)?.Value as string;
-
-    private static int IntArg(AttributeData attribute, string name, int fallback) =>
-        Named(attribute, name)?.Value is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static bool BoolArg(AttributeData attribute, string name, bool fallback) =>
-        Named(attribute, name)?.Value is bool value ? value : fallback;
-
-    private static char CharArg(AttributeData attribute, string name, char fallback) =>
-        Named(attribute, name)?.Value is char value ? value : fallback;
-
-    private static string? StringCtorArg(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;
-
-    private static int IntCtorArg(AttributeData attribute, int index, int fallback) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is { } value
-            ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
-            : fallback;
-
-    private static string? NumberCtorArg(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is double value
-            ? value.ToString("R", CultureInfo.InvariantCulture)
-            : null;
-
-    private static string? TypeCtorArg(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is ITypeSymbol type
-            ? TypeNameOf(type)
-            : null;
-
-    private static IEnumerable<string> StringArrayCtorArg(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index] is { Kind: TypedConstantKind.Array, IsNull: false } array
-            ? array.Values.Select(v => v.Value as string ?? string.Empty)
-            : Enumerable.Empty<string>();
+    /// <summary>A params string[] argument: null (as in <c>null!</c>) reads as none, a null item as empty text.</summary>
+    private static IEnumerable<string> Texts(string[]? values) =>
+        values is null ? Enumerable.Empty<string>() : values.Select(static v => v ?? string.Empty);
 }

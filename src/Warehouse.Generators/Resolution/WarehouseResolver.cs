@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Warehouse.Generators.Diagnostics;
-using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing;
 
@@ -11,12 +10,14 @@ namespace Warehouse.Generators.Resolution;
 
 /// <summary>
 /// Checks the model across records and fills in every spec's resolved fields (upstream tables, column lineage,
-/// dimension lookups, generic tests, dependencies), so that each node can then be rendered on its own.
+/// dimension lookups, generic tests, dependencies), so that each node can then be rendered on its own. This class
+/// finds the records a node names and checks their kinds; the policies are their own rooms, each testable on
+/// hand-built specs: <see cref="Lineage"/>, <see cref="ScdPolicy"/>, <see cref="TestDerivation"/>, <see cref="Cycles"/>.
 /// </summary>
 internal sealed class WarehouseResolver
 {
     private readonly Dictionary<string, ParsedNode> _byType = new(StringComparer.Ordinal);
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticSink _sink = new();
 
     private WarehouseResolver(IEnumerable<ParsedNode> nodes)
     {
@@ -44,7 +45,7 @@ internal sealed class WarehouseResolver
     {
         foreach (var node in parsed)
         {
-            _diagnostics.AddRange(node.Diagnostics);
+            _sink.AddRange(node.Diagnostics);
         }
 
         CheckDuplicateTables(parsed);
@@ -56,7 +57,7 @@ internal sealed class WarehouseResolver
         }
 
         CheckCycles(resolved);
-        var diagnostics = _diagnostics
+        var diagnostics = _sink.Diagnostics
             .OrderBy(d => d.Location?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location?.TextSpan.Start ?? 0)
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
@@ -117,7 +118,7 @@ internal sealed class WarehouseResolver
 
     private NodeSpec ResolveNode(ParsedNode node) => node.Spec.Kind switch
     {
-        NodeKind.Source => node.Spec with { Tests = ColumnTests(node, node.Spec).ToEquatableArray() },
+        NodeKind.Source => node.Spec with { Tests = Tests(node, node.Spec) },
         NodeKind.Staging => ResolveStaging(node),
         NodeKind.Dimension => ResolveDimension(node),
         NodeKind.Fact => ResolveFact(node),
@@ -128,12 +129,12 @@ internal sealed class WarehouseResolver
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Source, "[Source]");
-        var columns = spec.Columns.Select(c => ResolveLineage(node, c, upstream)).ToList();
+        var columns = spec.Columns.Select(c => upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
         string? key = null;
         if (spec.Key is not null)
         {
-            key = ColumnName(spec, spec.Key);
-            if (key is null) ReportUnknownColumn(node.FindFirst("attr"), "Key", spec.Key, spec);
+            key = Lineage.ColumnName(spec, spec.Key);
+            if (key is null) _sink.UnknownColumn(node.FindFirst("attr"), "Key", spec.Key, spec);
         }
         else if (spec.Incremental is Incremental.Merge or Incremental.DeleteInsert)
         {
@@ -142,7 +143,7 @@ internal sealed class WarehouseResolver
 
         var rules = spec.Rules.Select(rule => rule.Parsed is null ? rule : rule with
         {
-            Parsed = BindOrReport(rule.Parsed, spec, n => ColumnName(spec, n), node.FindFirst("rule:" + rule.Name), $"Rule '{rule.Name}'"),
+            Parsed = Lineage.Bind(rule.Parsed, spec, n => Lineage.ColumnName(spec, n), node.FindFirst("rule:" + rule.Name), $"Rule '{rule.Name}'", _sink),
         });
         var resolved = spec with
         {
@@ -153,14 +154,14 @@ internal sealed class WarehouseResolver
             Rules = rules.ToEquatableArray(),
             DependsOn = upstream is null ? EquatableArray<string>.Empty : new[] { upstream.Spec.Id }.ToEquatableArray(),
         };
-        return resolved with { Tests = ColumnTests(node, resolved).ToEquatableArray() };
+        return resolved with { Tests = Tests(node, resolved) };
     }
 
     private NodeSpec ResolveDimension(ParsedNode node)
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Staging, "[Staging]");
-        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey ? c : ResolveLineage(node, c, upstream)).ToList();
+        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
         if (!columns.Any(c => c.Role == ColumnRole.SurrogateKey))
         {
             Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.ToPascalCase(spec.Name.Substring(4)) : "Member");
@@ -168,21 +169,18 @@ internal sealed class WarehouseResolver
 
         if (!columns.Any(c => c.Role == ColumnRole.BusinessKey))
         {
-            Report(DiagnosticDescriptors.MissingBusinessKey, node.FindFirst("attr"), spec.TypeName, spec.Scd == 2 ? "a type-2 dimension" : "a dimension");
+            Report(DiagnosticDescriptors.MissingBusinessKey, node.FindFirst("attr"), spec.TypeName, ScdPolicy.IsType2(spec) ? "a type-2 dimension" : "a dimension");
         }
 
-        if (spec.Scd == 2 && !columns.Any(c => c.History))
-        {
-            columns = columns.Select(c => c.Role == ColumnRole.Attribute ? c with { History = true } : c).ToList();
-        }
+        columns = ScdPolicy.WithHistory(spec, columns);
 
         string? dateColumn = null;
         if (spec.DateColumn is not null)
         {
-            var date = FindColumn(spec, spec.DateColumn);
+            var date = Lineage.FindColumn(spec, spec.DateColumn);
             if (date is null || date.Type.Kind != SqlTypeKind.Date)
             {
-                ReportUnknownColumn(node.FindFirst("attr"), "DateColumn (a DateOnly property)", spec.DateColumn, spec);
+                _sink.UnknownColumn(node.FindFirst("attr"), "DateColumn (a DateOnly property)", spec.DateColumn, spec);
             }
             else
             {
@@ -196,8 +194,8 @@ internal sealed class WarehouseResolver
             var levels = new List<string>();
             foreach (var level in hierarchy.Levels)
             {
-                var name = ColumnName(spec, level);
-                if (name is null) ReportUnknownColumn(node.FindFirst("hierarchy:" + hierarchy.Name), $"Hierarchy '{hierarchy.Name}'", level, spec);
+                var name = Lineage.ColumnName(spec, level);
+                if (name is null) _sink.UnknownColumn(node.FindFirst("hierarchy:" + hierarchy.Name), $"Hierarchy '{hierarchy.Name}'", level, spec);
                 else levels.Add(name);
             }
 
@@ -212,7 +210,7 @@ internal sealed class WarehouseResolver
             Hierarchies = hierarchies.ToEquatableArray(),
             DependsOn = upstream is null ? EquatableArray<string>.Empty : new[] { upstream.Spec.Id }.ToEquatableArray(),
         };
-        return resolved with { Tests = ColumnTests(node, resolved).ToEquatableArray() };
+        return resolved with { Tests = Tests(node, resolved) };
     }
 
     private NodeSpec ResolveFact(ParsedNode node)
@@ -227,7 +225,7 @@ internal sealed class WarehouseResolver
         {
             if (column.Role != ColumnRole.Reference)
             {
-                columns.Add(ResolveLineage(node, column, upstream));
+                columns.Add(upstream is null ? column : Lineage.Resolve(node, column, upstream.Spec, _sink));
                 continue;
             }
 
@@ -254,10 +252,10 @@ internal sealed class WarehouseResolver
             }
 
             var onName = column.ReferenceOn ?? business.Name;
-            var on = FindColumn(upstream.Spec, onName);
+            var on = Lineage.FindColumn(upstream.Spec, onName);
             if (on is null)
             {
-                ReportUnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
+                _sink.UnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
                 columns.Add(column);
                 continue;
             }
@@ -268,12 +266,12 @@ internal sealed class WarehouseResolver
             }
 
             var isCalendar = dimension.Spec.DateColumn is not null;
-            var dateColumn = isCalendar ? FindColumn(dimension.Spec, dimension.Spec.DateColumn!)?.Name : null;
+            var dateColumn = isCalendar ? Lineage.FindColumn(dimension.Spec, dimension.Spec.DateColumn!)?.Name : null;
             if (isCalendar && eventDate is null) eventDate = column.Name;
             columns.Add(column with
             {
                 UpstreamColumn = on.Name,
-                Lookup = new DimensionLookup(new TableRef(dimension.Spec.Schema, dimension.Spec.Name), surrogate.Name, business.Name, on.Name, dimension.Spec.Scd == 2, dateColumn),
+                Lookup = new DimensionLookup(new TableRef(dimension.Spec.Schema, dimension.Spec.Name), surrogate.Name, business.Name, on.Name, ScdPolicy.IsType2(dimension.Spec), dateColumn),
             });
         }
 
@@ -287,7 +285,7 @@ internal sealed class WarehouseResolver
             var members = new List<string>();
             foreach (var member in spec.Grain.Columns)
             {
-                var column = FindColumn(spec, member);
+                var column = Lineage.FindColumn(spec, member);
                 if (column is null || column.Role is not (ColumnRole.Reference or ColumnRole.DegenerateKey))
                 {
                     var what = column is null ? "not a property of the fact" : $"a {Describe(column.Role)}";
@@ -310,7 +308,7 @@ internal sealed class WarehouseResolver
             EventDateColumn = eventDate,
             DependsOn = dependsOn.ToEquatableArray(),
         };
-        return resolved with { Tests = ColumnTests(node, resolved).ToEquatableArray() };
+        return resolved with { Tests = Tests(node, resolved) };
     }
 
     private NodeSpec ResolveSql(ParsedNode node)
@@ -338,153 +336,28 @@ internal sealed class WarehouseResolver
         }
 
         var resolved = spec with { Sql = parts.ToEquatableArray(), DependsOn = dependsOn.ToEquatableArray() };
-        return resolved with { Tests = ColumnTests(node, resolved).ToEquatableArray() };
-    }
-
-    /// <summary>Finds where a column of a staging, dimension or fact comes from, and binds its expressions.</summary>
-    private ColumnSpec ResolveLineage(ParsedNode node, ColumnSpec column, ParsedNode? upstream)
-    {
-        if (upstream is null) return column;
-        var key = "prop:" + column.PropertyName;
-        string? Resolve(string name) => ColumnName(upstream.Spec, name);
-        var resolved = column;
-        if (column.Default is not null)
-        {
-            resolved = resolved with { Default = BindOrReport(column.Default, upstream.Spec, Resolve, node.FindFirst(key + ":Default", key), $"[Default] on '{column.PropertyName}'") };
-        }
-
-        if (column.Derived is not null)
-        {
-            return resolved with { Derived = BindOrReport(column.Derived, upstream.Spec, Resolve, node.FindFirst(key + ":Derived", key), $"[Derived] on '{column.PropertyName}'") };
-        }
-
-        var source = FindColumn(upstream.Spec, column.Name) ?? FindColumn(upstream.Spec, column.PropertyName);
-        if (source is null)
-        {
-            Report(DiagnosticDescriptors.MissingUpstreamColumn, node.FindFirst(key), upstream.Spec.TypeName, column.Name, $"'{column.PropertyName}'");
-            return resolved;
-        }
-
-        return resolved with { UpstreamColumn = source.Name };
-    }
-
-    private Expr BindOrReport(Expr expression, NodeSpec table, Func<string, string?> resolve, LocationInfo? location, string what)
-    {
-        var unknown = new List<string>();
-        var bound = ExpressionBinder.Bind(expression, resolve, unknown);
-        foreach (var name in unknown.Distinct())
-        {
-            ReportUnknownColumn(location, what, name, table);
-        }
-
-        return bound;
+        return resolved with { Tests = Tests(node, resolved) };
     }
 
     /// <summary>A reference to another node's table, marked when it is a bronze source.</summary>
     private static TableRef TableOf(NodeSpec spec) => new(spec.Schema, spec.Name) { IsSource = spec.Kind == NodeKind.Source };
 
-    /// <summary>Generic tests: implied not-null, declared column tests, key tests and the fact's grain.</summary>
-    private List<TestSpec> ColumnTests(ParsedNode node, NodeSpec spec)
-    {
-        var tests = new List<TestSpec>();
-        if (spec.Kind is NodeKind.Source or NodeKind.Analysis or NodeKind.SingularTest)
+    /// <summary>The node's generic tests; a declared [Relationship] is looked up here (WH0001/WH0002/WH0011 when it names nothing).</summary>
+    private EquatableArray<TestSpec> Tests(ParsedNode node, NodeSpec spec) =>
+        TestDerivation.Derive(spec, (column, declared) =>
         {
-            return tests; // bronze is raw text: its checks are silver's casts and rules
-        }
-
-        var surrogate = spec.Columns.FirstOrDefault(c => c.Role == ColumnRole.SurrogateKey);
-        var knownMembers = spec.Kind == NodeKind.Dimension && surrogate is not null ? $"{surrogate.Name} <> -1" : null;
-        var currentMembers = spec.Kind == NodeKind.Dimension && spec.Scd == 2 ? "is_current" : null;
-        string? Where(params string?[] conditions)
-        {
-            var parts = conditions.Where(c => c is not null).ToList();
-            return parts.Count == 0 ? null : string.Join(" AND ", parts);
-        }
-
-        foreach (var column in spec.Columns)
-        {
-            var one = new[] { column.Name }.ToEquatableArray();
-            var declaredNotNull = column.DeclaredTests.FirstOrDefault(t => t.Kind == "not_null");
-            if (!column.Nullable || declaredNotNull is not null)
+            var location = node.FindFirst("prop:" + column.PropertyName + ":Relationship", "prop:" + column.PropertyName);
+            var target = Referenced(declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
+            if (target is null) return null;
+            var targetColumn = declared.RelatedColumn is null ? null : Lineage.FindColumn(target.Spec, declared.RelatedColumn);
+            if (targetColumn is null)
             {
-                tests.Add(new TestSpec { Name = $"not_null_{spec.Name}_{column.Name}", Kind = "not_null", Columns = one, WarnOnly = declaredNotNull?.WarnOnly ?? false });
+                _sink.UnknownColumn(location, $"[Relationship] on '{column.PropertyName}'", declared.RelatedColumn ?? string.Empty, target.Spec);
+                return null;
             }
 
-            if (column.Role == ColumnRole.SurrogateKey)
-            {
-                tests.Add(new TestSpec { Name = $"unique_{spec.Name}_{column.Name}", Kind = "unique", Columns = one });
-            }
-
-            if (column.Role == ColumnRole.BusinessKey)
-            {
-                tests.Add(new TestSpec { Name = $"unique_{spec.Name}_{column.Name}", Kind = "unique", Columns = one, Where = Where(currentMembers, knownMembers) });
-            }
-
-            if (column.Lookup is { } lookup)
-            {
-                tests.Add(new TestSpec
-                {
-                    Name = $"relationships_{spec.Name}_{column.Name}",
-                    Kind = "relationships",
-                    Columns = one,
-                    Related = lookup.Dimension,
-                    RelatedColumn = lookup.SurrogateKey,
-                });
-                tests.Add(new TestSpec
-                {
-                    Name = $"known_member_{spec.Name}_{column.Name}",
-                    Kind = "known_member",
-                    Columns = one,
-                    WarnOnly = true,
-                });
-            }
-
-            foreach (var declared in column.DeclaredTests)
-            {
-                switch (declared.Kind)
-                {
-                    case "unique" when column.Role is not (ColumnRole.SurrogateKey or ColumnRole.BusinessKey):
-                        tests.Add(new TestSpec { Name = $"unique_{spec.Name}_{column.Name}", Kind = "unique", Columns = one, WarnOnly = declared.WarnOnly, Where = Where(currentMembers, knownMembers) });
-                        break;
-                    case "accepted_values":
-                        tests.Add(new TestSpec { Name = $"accepted_values_{spec.Name}_{column.Name}", Kind = "accepted_values", Columns = one, WarnOnly = declared.WarnOnly, Values = declared.Values, Where = knownMembers });
-                        break;
-                    case "range":
-                        tests.Add(new TestSpec { Name = $"range_{spec.Name}_{column.Name}", Kind = "range", Columns = one, WarnOnly = declared.WarnOnly, Min = declared.Min, Max = declared.Max, Where = knownMembers });
-                        break;
-                    case "relationships":
-                        var location = node.FindFirst("prop:" + column.PropertyName + ":Relationship", "prop:" + column.PropertyName);
-                        var target = Referenced(declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
-                        if (target is null) break;
-                        var targetColumn = declared.RelatedColumn is null ? null : FindColumn(target.Spec, declared.RelatedColumn);
-                        if (targetColumn is null)
-                        {
-                            ReportUnknownColumn(location, $"[Relationship] on '{column.PropertyName}'", declared.RelatedColumn ?? string.Empty, target.Spec);
-                            break;
-                        }
-
-                        tests.Add(new TestSpec
-                        {
-                            Name = $"relationships_{spec.Name}_{column.Name}__{target.Spec.Name}",
-                            Kind = "relationships",
-                            Columns = one,
-                            WarnOnly = declared.WarnOnly,
-                            Related = new TableRef(target.Spec.Schema, target.Spec.Name),
-                            RelatedColumn = targetColumn.Name,
-                            Where = knownMembers,
-                        });
-                        break;
-                }
-            }
-        }
-
-        if (spec.Grain is { Columns.Count: > 0 } grain)
-        {
-            tests.Add(new TestSpec { Name = $"grain_unique_{spec.Name}", Kind = "unique", Columns = grain.Columns });
-        }
-
-        return tests.GroupBy(t => t.Name, StringComparer.Ordinal).Select(g => g.First()).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-    }
+            return new RelationshipTarget(new TableRef(target.Spec.Schema, target.Spec.Name), targetColumn.Name);
+        }).ToEquatableArray();
 
     private ParsedNode? Upstream(ParsedNode node, NodeKind expected, string expectedAttribute) =>
         Referenced(node.Spec.UpstreamType, node.FindFirst("attr"), $"'{node.Spec.TypeName}'", expected, expectedAttribute);
@@ -511,55 +384,18 @@ internal sealed class WarehouseResolver
 
     private void CheckCycles(List<NodeSpec> nodes)
     {
-        var byId = nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the stack, 2 = done
-        var path = new List<string>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-
-        void Visit(string id)
+        var typeOf = nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().TypeName, StringComparer.Ordinal);
+        foreach (var (id, path) in Cycles.Find(nodes))
         {
-            if (!byId.TryGetValue(id, out var node)) return;
-            state[id] = 1;
-            path.Add(id);
-            foreach (var dependency in node.DependsOn)
+            if (_byType.TryGetValue(typeOf[id], out var parsed))
             {
-                state.TryGetValue(dependency, out var s);
-                if (s == 1)
-                {
-                    var cycle = path.Skip(path.IndexOf(dependency)).Concat(new[] { dependency }).ToList();
-                    if (reported.Add(dependency) && _byType.TryGetValue(byId[dependency].TypeName, out var parsed))
-                    {
-                        Report(DiagnosticDescriptors.Cycle, parsed.FindFirst("sql", "attr"), byId[dependency].TypeName, string.Join(" -> ", cycle));
-                    }
-                }
-                else if (s == 0)
-                {
-                    Visit(dependency);
-                }
+                Report(DiagnosticDescriptors.Cycle, parsed.FindFirst("sql", "attr"), typeOf[id], string.Join(" -> ", path));
             }
-
-            path.RemoveAt(path.Count - 1);
-            state[id] = 2;
-        }
-
-        foreach (var node in nodes)
-        {
-            if (!state.ContainsKey(node.Id)) Visit(node.Id);
         }
     }
 
-    private void ReportUnknownColumn(LocationInfo? location, string what, string name, NodeSpec table) =>
-        Report(DiagnosticDescriptors.UnknownColumn, location, what, name, table.TypeName, string.Join(", ", table.Columns.Select(c => c.Name)));
-
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
-
-    /// <summary>A column by column name or property name.</summary>
-    private static ColumnSpec? FindColumn(NodeSpec spec, string name) =>
-        spec.Columns.FirstOrDefault(c => c.Name == name) ?? spec.Columns.FirstOrDefault(c => c.PropertyName == name);
-
-    private static string? ColumnName(NodeSpec spec, string name) => FindColumn(spec, name)?.Name;
-
+        _sink.Report(descriptor, location, arguments);
 
     private static string Describe(ColumnRole role) => role switch
     {

@@ -229,30 +229,30 @@ internal static class DbtProperties
         string kind;
         switch (test.Kind)
         {
-            case "not_null":
+            case TestKind.NotNull:
                 kind = "not_null";
                 break;
-            case "unique" when test.Columns.Count == 1:
+            case TestKind.Unique when test.Columns.Count == 1:
                 kind = "unique";
                 break;
-            case "unique":
+            case TestKind.Unique:
                 kind = "warehouse_unique_combination";
                 arguments.Add("combination_of_columns", YamlList.Strings(test.Columns));
                 break;
-            case "accepted_values":
+            case TestKind.AcceptedValues:
                 kind = "accepted_values";
                 arguments.Add("values", YamlList.Strings(test.Values));
                 break;
-            case "range":
+            case TestKind.Range:
                 kind = "warehouse_range";
                 arguments.Add("min_value", test.Min is null ? null : YamlScalar.NumberText(test.Min))
                     .Add("max_value", test.Max is null ? null : YamlScalar.NumberText(test.Max));
                 break;
-            case "relationships" when test.Related is not null && test.RelatedColumn is not null:
+            case TestKind.Relationships when test.Related is not null && test.RelatedColumn is not null:
                 kind = "relationships";
                 arguments.Add("to", $"ref('{test.Related.Name}')").Add("field", test.RelatedColumn);
                 break;
-            case "known_member":
+            case TestKind.KnownMember:
                 kind = "warehouse_known_member";
                 break;
             default:

@@ -672,19 +672,19 @@ internal static class SqlEmitter
         var table = SqlDialect.Table(new TableRef(node.Schema, node.Name));
         var column = test.Columns.Count > 0 ? SqlDialect.Quote(test.Columns[0]) : string.Empty;
         var where = test.Where is null ? string.Empty : $" AND {test.Where}";
-        var header = $"-- {test.Kind} test on {node.Id}({string.Join(", ", test.Columns)}), severity {(test.WarnOnly ? "warn" : "error")}: returns the failing rows.\n";
+        var header = $"-- {test.Kind.Name()} test on {node.Id}({string.Join(", ", test.Columns)}), severity {(test.WarnOnly ? "warn" : "error")}: returns the failing rows.\n";
         return header + test.Kind switch
         {
-            "not_null" => $"SELECT *\nFROM {table}\nWHERE {column} IS NULL{where};\n",
-            "unique" => $"SELECT {string.Join(", ", test.Columns.Select(SqlDialect.Quote))}, COUNT(*) AS \"occurrences\"\nFROM {table}\n"
+            TestKind.NotNull => $"SELECT *\nFROM {table}\nWHERE {column} IS NULL{where};\n",
+            TestKind.Unique => $"SELECT {string.Join(", ", test.Columns.Select(SqlDialect.Quote))}, COUNT(*) AS \"occurrences\"\nFROM {table}\n"
                 + (test.Where is null ? string.Empty : $"WHERE {test.Where}\n")
                 + $"GROUP BY {string.Join(", ", test.Columns.Select(SqlDialect.Quote))}\nHAVING COUNT(*) > 1;\n",
-            "accepted_values" => $"SELECT *\nFROM {table}\nWHERE {column} IS NOT NULL\n    AND {dialect.Cast(column, new SqlType(SqlTypeKind.Varchar, Length: 256))} NOT IN ({string.Join(", ", test.Values.Select(SqlDialect.Literal))}){where};\n",
-            "range" => $"SELECT *\nFROM {table}\nWHERE ({column} < {test.Min} OR {column} > {test.Max}){where};\n",
-            "relationships" => $"SELECT c.*\nFROM {table} AS c\nLEFT JOIN {SqlDialect.Table(test.Related!)} AS p ON p.{SqlDialect.Quote(test.RelatedColumn!)} = c.{column}\n"
+            TestKind.AcceptedValues => $"SELECT *\nFROM {table}\nWHERE {column} IS NOT NULL\n    AND {dialect.Cast(column, new SqlType(SqlTypeKind.Varchar, Length: 256))} NOT IN ({string.Join(", ", test.Values.Select(SqlDialect.Literal))}){where};\n",
+            TestKind.Range => $"SELECT *\nFROM {table}\nWHERE ({column} < {test.Min} OR {column} > {test.Max}){where};\n",
+            TestKind.Relationships => $"SELECT c.*\nFROM {table} AS c\nLEFT JOIN {SqlDialect.Table(test.Related!)} AS p ON p.{SqlDialect.Quote(test.RelatedColumn!)} = c.{column}\n"
                 + $"WHERE c.{column} IS NOT NULL AND p.{SqlDialect.Quote(test.RelatedColumn!)} IS NULL"
                 + (test.Where is null ? string.Empty : " AND c." + test.Where) + ";\n",
-            "known_member" => $"-- Rows whose dimension member was missing or late: counted, never dropped.\nSELECT *\nFROM {table}\nWHERE {column} = -1;\n",
+            TestKind.KnownMember => $"-- Rows whose dimension member was missing or late: counted, never dropped.\nSELECT *\nFROM {table}\nWHERE {column} = -1;\n",
             _ => throw new InvalidOperationException("unknown test kind " + test.Kind),
         };
     }

@@ -13,7 +13,7 @@ namespace Warehouse.Generators.Model.Codec;
 internal static class NodeSpecCodec
 {
     /// <summary>The first token of every spec text; bump it when the field list changes.</summary>
-    public const string Format = "warehouse-spec/1";
+    public const string Format = "warehouse-spec/2";
 
     public static string Encode(NodeSpec node)
     {
@@ -97,7 +97,7 @@ internal static class NodeSpecCodec
             .Optional(c.Derived, WriteExpr)
             .Optional(c.Default, WriteExpr)
             .Bool(c.Trim)
-            .List(c.DeclaredTests, static (w, t) => w.String(t.Kind).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max).String(t.RelatedType).String(t.RelatedColumn));
+            .List(c.DeclaredTests, static (w, t) => w.Int((int)t.Kind).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max).String(t.RelatedType).String(t.RelatedColumn));
 
     private static ColumnSpec ReadColumn(SpecReader r) => new()
     {
@@ -116,17 +116,17 @@ internal static class NodeSpecCodec
         Derived = r.Optional(ReadExpr),
         Default = r.Optional(ReadExpr),
         Trim = r.Bool(),
-        DeclaredTests = r.Array(static r => new ColumnTestSpec(r.String(), r.Bool(), r.Strings(), r.NullableString(), r.NullableString(), r.NullableString(), r.NullableString())),
+        DeclaredTests = r.Array(static r => new ColumnTestSpec(r.Enum<TestKind>(), r.Bool(), r.Strings(), r.NullableString(), r.NullableString(), r.NullableString(), r.NullableString())),
     };
 
     private static void WriteTest(SpecWriter w, TestSpec t) =>
-        w.String(t.Name).String(t.Kind).Strings(t.Columns).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max)
+        w.String(t.Name).Int((int)t.Kind).Strings(t.Columns).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max)
             .Optional(t.Related, WriteTable).String(t.RelatedColumn).String(t.Where);
 
     private static TestSpec ReadTest(SpecReader r) => new()
     {
         Name = r.String(),
-        Kind = r.String(),
+        Kind = r.Enum<TestKind>(),
         Columns = r.Strings(),
         WarnOnly = r.Bool(),
         Values = r.Strings(),

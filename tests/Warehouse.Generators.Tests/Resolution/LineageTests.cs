@@ -1,0 +1,54 @@
+using Warehouse.Generators.Expressions;
+using Warehouse.Generators.Model;
+using Warehouse.Generators.Parsing;
+using Warehouse.Generators.Resolution;
+using static Warehouse.Generators.Tests.Resolution.Specs;
+
+namespace Warehouse.Generators.Tests.Resolution;
+
+public sealed class LineageTests
+{
+    private static readonly NodeSpec Upstream = Node(NodeKind.Source, "raw_customers", Column("customer_id"), Column("first_name", type: SqlTypeKind.Varchar));
+
+    private static readonly ParsedNode Staging = Parsed(Node(NodeKind.Staging, "stg_customers"));
+
+    [Fact]
+    public void A_column_is_copied_from_the_upstream_column_of_its_name_or_property_name()
+    {
+        var sink = new DiagnosticSink();
+
+        var byName = Lineage.Resolve(Staging, Column("customer_id") with { PropertyName = "Id" }, Upstream, sink);
+        var byProperty = Lineage.Resolve(Staging, Column("given_name") with { PropertyName = "FirstName" }, Upstream, sink);
+
+        Assert.Equal("customer_id", byName.UpstreamColumn);
+        Assert.Equal("first_name", byProperty.UpstreamColumn);
+        Assert.Empty(sink.Diagnostics);
+    }
+
+    [Fact]
+    public void A_column_missing_upstream_is_WH0015()
+    {
+        var sink = new DiagnosticSink();
+
+        var column = Lineage.Resolve(Staging, Column("segment"), Upstream, sink);
+
+        Assert.Null(column.UpstreamColumn);
+        Assert.Equal(["WH0015"], Ids(sink));
+    }
+
+    [Fact]
+    public void A_derived_column_binds_its_expression_and_names_each_unknown_column()
+    {
+        var sink = new DiagnosticSink();
+        var derived = ExpressionParser.Parse("initcap(FirstName) || nickname").Expression!;
+
+        var column = Lineage.Resolve(Staging, Column("display_name", type: SqlTypeKind.Varchar) with { Derived = derived }, Upstream, sink);
+
+        Assert.Null(column.UpstreamColumn);
+        var concat = Assert.IsType<BinaryExpr>(column.Derived);
+        Assert.Equal(new ColumnExpr("first_name"), Assert.IsType<FunctionExpr>(concat.Left).Arguments[0]);
+        var unknown = Assert.Single(sink.Diagnostics);
+        Assert.Equal("WH0011", unknown.Descriptor.Id);
+        Assert.Equal("nickname", unknown.Arguments[1]);
+    }
+}
