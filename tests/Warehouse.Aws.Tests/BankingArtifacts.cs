@@ -50,7 +50,7 @@ public sealed class BankingArtifacts : IDisposable
             : null;
         var environment = new CliEnvironment(output, error, Root, Variable, Interactive: false);
         string[] args = ["deploy", "--target", "aws", "--aws-endpoint", endpoint, "--stack-name", StackName, "--artifacts", Artifacts, "--yes", .. extra];
-        int exitCode = await WarehouseCli.RunAsync(args, null, environment, CancellationToken.None);
+        int exitCode = await WarehouseCli.RunAsync(args, null, Banking.BankingRunner.Extensions, environment, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
 

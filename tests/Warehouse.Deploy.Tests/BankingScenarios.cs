@@ -253,7 +253,7 @@ public abstract class BankingScenarios
         }
     }
 
-    protected static string[] SeedHeader(string table) => Lake.Generation.SeedSchema.Columns[table];
+    protected static string[] SeedHeader(string table) => Banking.Lake.SeedSchema.Columns[table];
 }
 
 public sealed class BankingDuckDbTests : BankingScenarios

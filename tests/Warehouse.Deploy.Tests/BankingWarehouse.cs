@@ -122,14 +122,14 @@ public sealed class BankingWarehouse : IDisposable
     public IEnumerable<string[]> ReadLakeFile(string relative) =>
         File.ReadLines(LakeFile(relative)).Skip(1).Select(l => l.Split('|'));
 
-    /// <summary>Runs the CLI in-process with --artifacts (and --lake unless <paramref name="lake"/> is "") set.</summary>
+    /// <summary>Runs the CLI in-process as the sample's Main does (with its data generator), with --artifacts (and --lake unless <paramref name="lake"/> is "") set.</summary>
     public async Task<CliRun> RunAsync(BankingTarget? target, string[] args, string? lake = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new CliEnvironment(output, error, Root, _ => null, Interactive: false);
         string[] all = [.. args, .. target?.Arguments ?? [], "--artifacts", Artifacts, .. lake == "" ? Array.Empty<string>() : ["--lake", lake ?? Lake]];
-        int exitCode = await WarehouseCli.RunAsync(all, null, environment, CancellationToken.None);
+        int exitCode = await WarehouseCli.RunAsync(all, null, Banking.BankingRunner.Extensions, environment, CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -11,7 +11,7 @@ namespace Warehouse.Deploy.Aws;
 public sealed record LakeUploadResult(int Uploaded, int Unchanged, long BytesUploaded);
 
 /// <summary>
-/// Step (b): the local lake's bronze files (landing/&lt;source&gt;/&lt;file&gt;) go to s3://bucket/&lt;source prefix&gt;&lt;file&gt;.
+/// Step (b): the local lake's bronze files (each source's, <see cref="LakeFiles"/>) go to s3://bucket/&lt;source prefix&gt;&lt;file&gt;.
 /// TransferUtility switches to multipart above 16 MiB. A file already there with the same size and MD5 is skipped:
 /// the MD5 is compared with the ETag for single-part objects and with the <c>x-amz-meta-warehouse-md5</c> metadata
 /// every upload sets (multipart ETags are not an MD5 of the content).
@@ -27,13 +27,13 @@ public sealed class LakeUploader(IAmazonS3 s3, IAnsiConsole console)
         using var transfer = new TransferUtility(s3);
         foreach (var source in manifest.Sources.Where(s => s.Source is not null).OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            string folder = Path.Combine(lakeRoot, LakeLayout.LandingFolder, source.Name);
-            if (!Directory.Exists(folder))
+            var files = LakeFiles.Of(lakeRoot, source.Source!);
+            if (files.Count == 0)
                 continue;
             string prefix = source.Source!.Prefix.TrimStart('/');
             if (!prefix.EndsWith('/')) prefix += "/";
             var remote = await ListAsync(bucket, prefix, cancellationToken);
-            foreach (var file in Directory.EnumerateFiles(folder).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var file in files)
             {
                 string key = prefix + Path.GetFileName(file);
                 var info = new FileInfo(file);

@@ -6,7 +6,8 @@ using Warehouse.Deploy.Manifest;
 namespace Warehouse.Deploy.Cli;
 
 /// <summary>A parsed command line resolved against the environment: where artifacts, lake, database and results live.</summary>
-public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment, Assembly? model)
+public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment, Assembly? model,
+    WarehouseExtensions extensions)
 {
     private WarehouseManifest? _manifest;
     private IArtifactSource? _artifacts;
@@ -14,6 +15,9 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     public CliEnvironment Environment => environment;
 
     public ParseResult Parse => parse;
+
+    /// <summary>What the model project added to the runner (its data generator).</summary>
+    public WarehouseExtensions Extensions => extensions;
 
     /// <summary>--artifacts DIR, else the compiled model rendered in memory, else the project's warehouse/ folder; made on first use.</summary>
     public IArtifactSource Artifacts => _artifacts ??= parse.GetValue(options.Artifacts) is { } folder

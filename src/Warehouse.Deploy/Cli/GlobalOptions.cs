@@ -32,7 +32,7 @@ public sealed class GlobalOptions
 
     public Option<string?> Lake { get; } = new("--lake")
     {
-        Description = "Lake folder holding landing/<source>/<file>.csv (default: warehouse/lake)",
+        Description = "Lake folder holding each source's files under its prefix, e.g. landing/<source>/<file>.csv (default: warehouse/lake)",
         Recursive = true,
     };
 

@@ -8,19 +8,27 @@ namespace Warehouse.Deploy.Cli;
 /// <summary>
 /// The runner's command line. A model project's Main is one line:
 /// <c>return await WarehouseCli.RunAsync(args, Warehouse.Generated.WarehouseModel.Assembly);</c>
+/// or, with what the project adds (<see cref="WarehouseExtensions"/>, e.g. its data generator), a third argument.
 /// Exit codes: 0 ok, 1 usage or bad input, 2 target unreachable or authentication, 3 tests failed, 4 deploy lock held, 5 SQL failure.
 /// </summary>
 public static class WarehouseCli
 {
     /// <param name="model">The model project's assembly, whose compiled model is rendered in memory (<see cref="CompiledModelArtifacts"/>); --artifacts DIR runs from a folder instead.</param>
     public static Task<int> RunAsync(string[] args, Assembly? model = null) =>
-        RunAsync(args, model, CliEnvironment.FromProcess(), CancellationToken.None);
+        RunAsync(args, model, WarehouseExtensions.None);
 
-    public static async Task<int> RunAsync(string[] args, Assembly? model,
+    /// <param name="extensions">What the model project adds to the runner, such as its data generator.</param>
+    public static Task<int> RunAsync(string[] args, Assembly? model, WarehouseExtensions extensions) =>
+        RunAsync(args, model, extensions, CliEnvironment.FromProcess(), CancellationToken.None);
+
+    public static Task<int> RunAsync(string[] args, Assembly? model, CliEnvironment environment, CancellationToken cancellationToken) =>
+        RunAsync(args, model, WarehouseExtensions.None, environment, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, Assembly? model, WarehouseExtensions extensions,
         CliEnvironment environment, CancellationToken cancellationToken)
     {
         var options = new GlobalOptions();
-        var root = BuildCommands(options, environment, model);
+        var root = BuildCommands(options, environment, model, extensions);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -56,16 +64,16 @@ public static class WarehouseCli
         }
     }
 
-    private static RootCommand BuildCommands(GlobalOptions options, CliEnvironment environment, Assembly? model)
+    private static RootCommand BuildCommands(GlobalOptions options, CliEnvironment environment, Assembly? model, WarehouseExtensions extensions)
     {
         var root = new RootCommand("Deploys a medallion warehouse (bronze lake files -> silver -> gold) described by the model project.");
         options.AddTo(root);
-        CommandContext Context(ParseResult parse) => new(parse, options, environment, model);
+        CommandContext Context(ParseResult parse) => new(parse, options, environment, model, extensions);
 
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
-        var scale = new Option<double>("--scale") { Description = "Size of the generated lake: 1 = the seed (100 customers, 10,000 rows per fact)", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "1 writes the initial files; N >= 2 writes _batchN files that change dimensions and add facts", DefaultValueFactory = _ => 1 };
-        var data = new Option<string?>("--data") { Description = "Folder of seed-named files (dim_*.csv, fact_*.csv) to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
+        var scale = new Option<double>("--scale") { Description = "Size of the generated lake, relative to the generator's base size (1)", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "1 writes the initial data; N >= 2 writes what arrives after batch N - 1 (changes and new rows)", DefaultValueFactory = _ => 1 };
+        var data = new Option<string?>("--data") { Description = "Folder of data files, each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
         var asOf = RunCommands.AsOfOption();
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -77,7 +85,10 @@ public static class WarehouseCli
         var crawl = new Option<bool>("--crawl") { Description = "deploy --target aws: run the Glue crawler after registering the catalog and wait for it" };
         var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 10 };
 
-        var generate = new Command("generate", "Write a deterministic lake of the seed's 14 files into the lake folder") { seed, scale, batch };
+        string generated = extensions.LakeGenerator is { } generator
+            ? generator.Description
+            : "this model registers no data generator (deploy --data DIR deploys its own files)";
+        var generate = new Command("generate", $"Write the model's synthetic data into the lake folder, deterministic per --seed: {generated}") { seed, scale, batch };
         generate.SetAction(parse =>
         {
             LakeCommands.Generate(Context(parse), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(batch));
@@ -88,7 +99,7 @@ public static class WarehouseCli
             { data, asOf, seed, scale, awsEndpoint, region, stackName, yes, crawl };
         deploy.SetAction((parse, ct) =>
         {
-            var context = new CommandContext(parse, options, environment, model) { DataFolder = parse.GetValue(data) };
+            var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data) };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
             if (context.Target == "aws")
                 return Aws.AwsDeployCommand.RunAsync(context,

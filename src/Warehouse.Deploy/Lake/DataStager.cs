@@ -1,13 +1,19 @@
+using Warehouse.Deploy.Manifest;
+
 namespace Warehouse.Deploy.Lake;
 
 /// <summary>
-/// Stages a flat folder of seed-named files (dim_*.csv, fact_*.csv) into a lake of its own, names unchanged.
+/// Stages a flat folder of data files into a lake of its own, names unchanged: each file goes under the one source
+/// whose file_pattern its name matches (<see cref="LakeLayout"/>), as the manifest says, and every source needs a
+/// file. Every mismatch is reported at once, before anything is written.
 /// A lake is one data set: staging refuses a lake holding files that are not byte-for-byte the folder's, because
 /// bronze and silver identify files by their path in the lake, so a same-named file from another data set would
 /// either overwrite the one already loaded or be skipped as already processed.
 /// </summary>
 public static class DataStager
 {
+    private const string NoSource = "matches no source";
+
     /// <summary>The lake --data uses when --lake is not given: lakes/&lt;folder name&gt; beside the default lake.</summary>
     public static string DefaultLakeFor(string outputDirectory, string dataFolder) =>
         Path.Combine(outputDirectory, "lakes", DataSetName(dataFolder));
@@ -20,7 +26,7 @@ public static class DataStager
     }
 
     /// <returns>The lake-relative paths of the data set (copied now or already there).</returns>
-    public static IReadOnlyList<string> Stage(string dataFolder, string lakeRoot)
+    public static IReadOnlyList<string> Stage(string dataFolder, string lakeRoot, IReadOnlyList<ManifestNode> sources)
     {
         if (!Directory.Exists(dataFolder))
             throw new WarehouseException(ExitCodes.BadInput, $"{dataFolder}: data folder not found");
@@ -28,9 +34,9 @@ public static class DataStager
         List<string> files;
         try
         {
-            files = Directory.EnumerateFiles(dataFolder, "*.csv")
-                .Where(f => Path.GetFileName(f).StartsWith("dim_", StringComparison.Ordinal)
-                            || Path.GetFileName(f).StartsWith("fact_", StringComparison.Ordinal))
+            // Hidden files (.DS_Store and the like) are the file system's, not the data set's.
+            files = Directory.EnumerateFiles(dataFolder)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Order(StringComparer.Ordinal)
                 .ToList();
         }
@@ -39,11 +45,8 @@ public static class DataStager
             throw new WarehouseException(ExitCodes.BadInput, $"{dataFolder}: cannot be read ({e.Message})");
         }
 
-        if (files.Count == 0)
-            throw new WarehouseException(ExitCodes.BadInput, $"{dataFolder}: no dim_*.csv or fact_*.csv file to stage");
-
-        var planned = files.ToDictionary(f => LakeLayout.RelativePathOf(Path.GetFileName(f)), StringComparer.Ordinal);
-        RefuseOtherData(dataFolder, lakeRoot, planned);
+        var planned = Assign(dataFolder, files, sources);
+        RefuseOtherData(dataFolder, lakeRoot, planned, sources);
 
         var staged = new List<string>(files.Count);
         foreach (var (relative, file) in planned.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -70,19 +73,69 @@ public static class DataStager
         return staged;
     }
 
-    /// <summary>Every file already in the lake must be one of the data set's, with the same bytes.</summary>
-    private static void RefuseOtherData(string dataFolder, string lakeRoot, IReadOnlyDictionary<string, string> planned)
+    /// <summary>
+    /// Lake path → data file: each file under the one source its name matches. A file matching no source or several,
+    /// and a source without a file, make one error that lists every source with its pattern and what it got.
+    /// </summary>
+    private static Dictionary<string, string> Assign(string dataFolder, IReadOnlyList<string> files, IReadOnlyList<ManifestNode> sources)
     {
-        string landing = Path.Combine(lakeRoot, LakeLayout.LandingFolder);
-        if (!Directory.Exists(landing))
-            return;
-        foreach (var existing in Directory.EnumerateFiles(landing, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var planned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var matched = sources.ToDictionary(s => s.Id, _ => 0, StringComparer.Ordinal);
+        var strays = new List<(string File, string Problem)>();
+        foreach (var file in files)
         {
-            string relative = LakeLayout.RelativeTo(lakeRoot, existing);
+            string name = Path.GetFileName(file);
+            var matching = LakeLayout.SourcesMatching(sources, name);
+            foreach (var source in matching)
+                matched[source.Id]++;
+            if (matching.Count == 1)
+                planned[LakeLayout.RelativePathOf(matching[0].Source!, name)] = file;
+            else
+                strays.Add((name, matching.Count == 0
+                    ? NoSource
+                    : $"matches several sources ({string.Join(", ", matching.Select(s => s.Id))})"));
+        }
+
+        var empty = sources.Where(s => matched[s.Id] == 0).ToList();
+        if (strays.Count == 0 && empty.Count == 0)
+            return planned;
+
+        var rows = sources.Select(s => (Name: s.Id, Pattern: s.Source!.FilePattern,
+                What: matched[s.Id] switch { 0 => "no file", 1 => "1 file", var n => $"{n} files" }))
+            .Concat(strays.Select(s => (Name: s.File, Pattern: "", What: s.Problem)))
+            .ToList();
+        int nameWidth = rows.Max(r => r.Name.Length);
+        int patternWidth = rows.Max(r => r.Pattern.Length);
+        int unmatched = strays.Count(s => s.Problem == NoSource);
+        var problems = new List<string>();
+        if (unmatched > 0)
+            problems.Add($"{unmatched} file(s) match no source");
+        if (strays.Count > unmatched)
+            problems.Add($"{strays.Count - unmatched} file(s) match several sources");
+        if (empty.Count > 0)
+            problems.Add($"{empty.Count} source(s) have no file");
+        throw new WarehouseException(ExitCodes.BadInput,
+            $"{dataFolder}: {string.Join(" and ", problems)}; nothing was staged. Each file must match the file pattern of exactly one source, and each source needs a file:" +
+            string.Concat(rows.Select(r => $"\n  {r.Name.PadRight(nameWidth)}  {r.Pattern.PadRight(patternWidth)}  {r.What}")));
+    }
+
+    /// <summary>Every file already in the sources' folders of the lake must be one of the data set's, with the same bytes.</summary>
+    private static void RefuseOtherData(string dataFolder, string lakeRoot, IReadOnlyDictionary<string, string> planned,
+        IEnumerable<ManifestNode> sources)
+    {
+        var existing = sources
+            .Select(s => LakeLayout.FullPath(lakeRoot, LakeLayout.FolderOf(s.Source!)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles)
+            .Order(StringComparer.Ordinal);
+        foreach (var file in existing)
+        {
+            string relative = LakeLayout.RelativeTo(lakeRoot, file);
             if (!planned.TryGetValue(relative, out var source))
                 throw new WarehouseException(ExitCodes.BadInput,
                     $"{lakeRoot}: the lake already holds {relative}, which is not in {dataFolder}; --data deploys a data set into a lake of its own (omit --lake, or give an empty one)");
-            if (!SameBytes(source, existing))
+            if (!SameBytes(source, file))
                 throw new WarehouseException(ExitCodes.BadInput,
                     $"{lakeRoot}: the lake already holds a different {relative} than {source}; --data never overwrites a lake file (omit --lake, or give an empty one)");
         }

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Lake;
@@ -8,11 +7,11 @@ public static class LakeFiles
 {
     public static IReadOnlyList<string> Of(string lakeRoot, SourceSpec source)
     {
-        string folder = LakeLayout.FullPath(lakeRoot, source.Prefix.TrimEnd('/'));
+        string folder = LakeLayout.FullPath(lakeRoot, LakeLayout.FolderOf(source));
         if (!Directory.Exists(folder))
             return [];
         return Directory.EnumerateFiles(folder)
-            .Where(f => FileSystemName.MatchesSimpleExpression(source.FilePattern, Path.GetFileName(f), ignoreCase: false))
+            .Where(f => LakeLayout.Matches(source, Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -44,13 +44,18 @@ public static class RunCommands
         return results.ExitCode;
     }
 
-    /// <summary>Before deploying: stage --data, or generate batch 1 when the lake is still empty.</summary>
+    /// <summary>Before deploying: stage --data, or generate batch 1 when no source has a file in the lake yet.</summary>
     public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale)
     {
         if (dataFolder is not null)
             LakeCommands.Stage(context, dataFolder);
-        else if (LakeLayout.IsEmpty(context.LakeRoot))
+        else if (LakeLayout.IsEmpty(context.LakeRoot, context.Manifest.Sources))
+        {
+            if (context.Extensions.LakeGenerator is null)
+                throw new WarehouseException(ExitCodes.BadInput,
+                    $"the lake {context.LakeRoot} has no file of any source, and this model has no data generator to fill it: {LakeCommands.WithoutGenerator}");
             LakeCommands.Generate(context, seed, scale, batch: 1);
+        }
     }
 
     public static Option<string?> AsOfOption() => new("--as-of")

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>
 /// Streams rows to a lake file in the seed's format: '|' delimited, header row, CRLF line ends, UTF-8 without BOM.
 /// Writes to a temporary name first so an interrupted run never leaves a truncated file that looks complete.
 /// </summary>
-public static class DelimitedFileWriter
+internal static class DelimitedFileWriter
 {
     public static long Write(string path, IReadOnlyList<string> columns, IEnumerable<string[]> rows, Action<long>? progress = null)
     {

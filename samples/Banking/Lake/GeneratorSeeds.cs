@@ -1,6 +1,6 @@
 using Bogus;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>
 /// One independent random stream per (seed, file, batch), so a file's bytes depend only on those and not on which

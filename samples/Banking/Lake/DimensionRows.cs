@@ -1,6 +1,6 @@
 using Bogus;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>Rows of the dimension files. Lookups are fixed lists with the seed's values; the rest is Bogus data.</summary>
 internal static class DimensionRows

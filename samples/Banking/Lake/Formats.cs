@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>Invariant value formatting matching the seed (amounts without trailing zeros: 416693.3).</summary>
 internal static class Formats

@@ -1,6 +1,6 @@
 using Bogus;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>Rows of the fact files: ids are unique across batches and every foreign key is in range.</summary>
 internal static class FactRows

@@ -1,38 +1,17 @@
 using Bogus;
 
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
-/// <summary>Progress of one file being written.</summary>
-public sealed record GenerationProgress(string File, long RowsWritten, long RowsTotal);
-
-/// <summary>
-/// Writes a deterministic lake: the seed's 14 files for batch 1; for batch N ≥ 2, <c>_batchN</c> files that change
-/// some accounts (balance, credit score) and customers (address) and add fact rows with new ids.
-/// </summary>
-public sealed class LakeGenerator(int seed, double scale)
+/// <summary>The seed's files of one batch, each from its own random stream (<see cref="GeneratorSeeds"/>).</summary>
+internal sealed class SeedBatch(int seed, LakeSizes sizes, int batch)
 {
-    private readonly LakeSizes _sizes = LakeSizes.For(scale);
+    private readonly LakeSizes _sizes = sizes;
 
-    /// <returns>The lake-relative paths written, in order.</returns>
-    public IReadOnlyList<string> Generate(string lakeRoot, int batch, IProgress<GenerationProgress>? progress = null)
-    {
-        if (batch < 1)
-            throw new WarehouseException(ExitCodes.BadInput, $"--batch must be 1 or more (got {batch})");
+    /// <summary>The seed's name for batch 1, with a _batchN suffix after it.</summary>
+    public string FileName(string table) => batch == 1 ? $"{table}.csv" : $"{table}_batch{batch}.csv";
 
-        var written = new List<string>();
-        foreach (var (table, total, rows) in Files(batch))
-        {
-            string fileName = batch == 1 ? $"{table}.csv" : $"{table}_batch{batch}.csv";
-            string relative = LakeLayout.RelativePathOf(fileName);
-            DelimitedFileWriter.Write(LakeLayout.FullPath(lakeRoot, relative), SeedSchema.Columns[table], rows,
-                count => progress?.Report(new GenerationProgress(relative, count, total)));
-            written.Add(relative);
-        }
-
-        return written;
-    }
-
-    private IEnumerable<(string Table, long Total, IEnumerable<string[]> Rows)> Files(int batch)
+    /// <summary>Each file's table, row count and rows; the rows are made as they are written.</summary>
+    public IEnumerable<(string Table, long Total, IEnumerable<string[]> Rows)> Files()
     {
         Faker F(string table) => GeneratorSeeds.FakerFor(seed, table, batch);
         long facts = _sizes.FactRowsOf(batch);

@@ -1,10 +1,10 @@
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>
 /// Row counts for a scale: scale 1 is the seed (100 customers and accounts, 10,000 rows per fact); customers, accounts
 /// and facts grow linearly, the calendar (2020-01-01..2024-12-31) and the small lookups stay fixed.
 /// </summary>
-public sealed record LakeSizes(int Customers, int Accounts, int FactRows)
+internal sealed record LakeSizes(int Customers, int Accounts, int FactRows)
 {
     public const int Loans = 50;
     public const int Locations = 50;
@@ -19,12 +19,8 @@ public sealed record LakeSizes(int Customers, int Accounts, int FactRows)
     /// <summary>Each later batch changes this share of customers and accounts and adds this share of new fact rows.</summary>
     public const double BatchShare = 0.1;
 
-    public static LakeSizes For(double scale)
-    {
-        if (!(scale > 0) || double.IsInfinity(scale))
-            throw new WarehouseException(ExitCodes.BadInput, $"--scale must be a positive number (got {scale.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-        return new LakeSizes(Scaled(100, scale), Scaled(100, scale), Scaled(10_000, scale));
-    }
+    /// <param name="scale">Positive and finite: the runner checks --scale before it asks for data.</param>
+    public static LakeSizes For(double scale) => new(Scaled(100, scale), Scaled(100, scale), Scaled(10_000, scale));
 
     public int BatchFactRows => Math.Max(1, (int)Math.Round(FactRows * BatchShare));
 

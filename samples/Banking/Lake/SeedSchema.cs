@@ -1,4 +1,4 @@
-namespace Warehouse.Deploy.Lake.Generation;
+namespace Banking.Lake;
 
 /// <summary>The 14 files of the reference seed data set, with their exact header columns.</summary>
 public static class SeedSchema
