@@ -10,7 +10,7 @@ namespace Warehouse.Deploy.Cli;
 /// The command line's side of a deploy target (<see cref="IDeployHost"/>): the target calls back into the same lake
 /// preparation and run as a local deploy, so the two cannot drift, without knowing the command line's types.
 /// </summary>
-public sealed class CliDeployHost(CommandContext context, DateTime batchAt, Action prepareLake) : IDeployHost
+internal sealed class CliDeployHost(CommandContext context, DateTime batchAt, Action prepareLake) : IDeployHost
 {
     public WarehouseManifest Manifest => context.Manifest;
 
