@@ -1,5 +1,5 @@
-using Warehouse.Deploy.Aws;
-using Warehouse.Deploy.Aws.Glue;
+using Warehouse.Deploy.Targets.Aws;
+using Warehouse.Deploy.Targets.Aws.Glue;
 using Warehouse.Deploy.Cli;
 
 namespace Warehouse.Aws.Tests;

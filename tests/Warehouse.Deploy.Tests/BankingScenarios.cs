@@ -234,7 +234,7 @@ public abstract class BankingScenarios
         }
 
         await Rejected(1, "/no/such/folder: data folder not found", await warehouse.RunAsync(target, ["deploy", "--data", "/no/such/folder"]));
-        await Rejected(1, "'oracle' not recognized", await warehouse.RunAsync(null, ["deploy", "--target", "oracle"]));
+        await Rejected(1, "unknown target oracle; known: duckdb, postgres, aws", await warehouse.RunAsync(null, ["deploy", "--target", "oracle"]));
         warehouse.WriteLakeFile("landing/fact_loans/fact_loans_batch2.csv", "loan_fact_id|date_id|loan_id", "1|2|3");
         await Rejected(1, "fact_loans_batch2.csv:1: expected columns " + header, await warehouse.DeployAsync(target, "2021-01-01"));
         warehouse.WriteLakeFile("landing/fact_loans/fact_loans_batch2.csv", header, "20001|1|1|1|1|1|500|Approved", "20002|1|1|1|1|1|500");

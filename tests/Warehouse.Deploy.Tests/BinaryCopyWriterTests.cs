@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Engines.Postgres;
 using Warehouse.Deploy.Lake;
 
 namespace Warehouse.Deploy.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Engines.DuckDb;
 
 namespace Warehouse.Deploy.Tests;
 
@@ -59,13 +59,13 @@ public sealed class DuckDbDeployTests
     public async Task Too_small_memory_limit_names_the_setting_that_fixes_it()
     {
         using var warehouse = new TestWarehouse();
-        var tooSmall = new Dictionary<string, string> { [DuckDbEngine.MemoryLimitVariable] = "8MB" };
+        var tooSmall = new Dictionary<string, string> { [DuckDbOptions.MemoryLimitVariable] = "8MB" };
 
         var (exitCode, _, error) = await warehouse.RunAsync(tooSmall, "deploy", "--database", warehouse.DuckDbPath);
 
         Assert.Equal(5, exitCode);
         Assert.Contains("Out of Memory", error, StringComparison.Ordinal);
-        Assert.Contains($"DuckDB's memory_limit is 8MB; raise it with {DuckDbEngine.MemoryLimitVariable}", error, StringComparison.Ordinal);
+        Assert.Contains($"DuckDB's memory_limit is 8MB; raise it with {DuckDbOptions.MemoryLimitVariable}", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
     }
 
@@ -73,7 +73,7 @@ public sealed class DuckDbDeployTests
     public async Task Second_deploy_while_one_runs_gets_the_lock_message()
     {
         using var warehouse = new TestWarehouse();
-        var engine = new DuckDbEngine(warehouse.DuckDbPath);
+        var engine = new DuckDbEngine(new DuckDbOptions(warehouse.DuckDbPath));
         await using var held = await engine.AcquireDeployLockAsync(CancellationToken.None);
 
         var (exitCode, _, error) = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath);

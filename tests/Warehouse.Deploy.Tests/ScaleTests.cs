@@ -290,6 +290,9 @@ public sealed partial class ScaleTests
     {
         public string Dialect => "duckdb";
 
+        // Like DuckDB: bronze reads the lake itself, deploys are locked.
+        public EngineCapabilities Capabilities { get; } = new(BulkLoadsBronze: false, LocksDeploys: true);
+
         public string Target => "counting";
 
         public long Statements { get; private set; }
@@ -344,8 +347,8 @@ public sealed partial class ScaleTests
             return Task.FromResult<IReadOnlyList<long>>(qualifiedNames.Select(_ => 0L).ToList());
         }
 
-        public Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
-            Task.FromResult<long?>(null);
+        public Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("bronze is not bulk-loaded on this engine");
 
         public string? HintFor(DbException error) => null;
 

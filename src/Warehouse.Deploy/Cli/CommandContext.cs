@@ -7,7 +7,7 @@ namespace Warehouse.Deploy.Cli;
 
 /// <summary>A parsed command line resolved against the environment: where artifacts, lake, database and results live.</summary>
 public sealed class CommandContext(ParseResult parse, GlobalOptions options, CliEnvironment environment, Assembly? model,
-    WarehouseExtensions extensions)
+    WarehouseExtensions extensions) : IEngineSettings
 {
     private WarehouseManifest? _manifest;
     private IArtifactSource? _artifacts;
@@ -36,23 +36,25 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     public string LakeRoot => Path.GetFullPath(parse.GetValue(options.Lake)
         ?? (DataFolder is null ? Path.Combine(OutputDirectory, "lake") : Lake.DataStager.DefaultLakeFor(OutputDirectory, DataFolder)));
 
-    private string DefaultDuckDbFile => DataFolder is null
-        ? $"{Manifest.Project.ToLowerInvariant()}.duckdb"
-        : $"{Manifest.Project.ToLowerInvariant()}-{Lake.DataStager.DataSetName(DataFolder)}.duckdb";
+    /// <summary>A file database's default: warehouse/&lt;project&gt;&lt;extension&gt;, or with --data warehouse/&lt;project&gt;-&lt;data set&gt;&lt;extension&gt;.</summary>
+    public string DefaultDatabaseFile(string extension) => Path.Combine(OutputDirectory, DataFolder is null
+        ? $"{Manifest.Project.ToLowerInvariant()}{extension}"
+        : $"{Manifest.Project.ToLowerInvariant()}-{Lake.DataStager.DataSetName(DataFolder)}{extension}");
 
     public WarehouseManifest Manifest => _manifest ??= ManifestLoader.Load(Artifacts);
 
-    public string Target => parse.GetValue(options.Target) ?? "duckdb";
+    public string Target => parse.GetValue(options.Target) ?? EngineRegistry.Default.Name;
 
-    public IWarehouseEngine CreateEngine() => Target switch
-    {
-        "aws" => throw new WarehouseException(ExitCodes.BadInput, "--target aws is for deploy only (the other commands need a database: --target duckdb or postgres)"),
-        "postgres" => new PostgresEngine(PostgresConnection.Parse(
-            parse.GetValue(options.Connection) ?? environment.Variable(PostgresConnection.EnvironmentVariable))),
-        _ => new DuckDbEngine(parse.GetValue(options.Database)
-            ?? Path.Combine(OutputDirectory, DefaultDuckDbFile),
-            environment.Variable(DuckDbEngine.MemoryLimitVariable) is { Length: > 0 } limit
-                ? limit
-                : DuckDbEngine.DefaultMemoryLimitFor(Manifest.Nodes.Count(n => n.IsGold && n.Kind != NodeKinds.Test))),
-    };
+    /// <summary>The engine --target names, opened with this command line's settings (the parser has refused any other name).</summary>
+    public IWarehouseEngine CreateEngine() => EngineRegistry.FindCommandLine(Target)?.Open?.Invoke(this)
+        ?? throw new WarehouseException(ExitCodes.BadInput,
+            $"--target {Target} is for deploy only (the other commands need a database: --target {string.Join(" or ", EngineRegistry.CommandLine.Select(e => e.Name))})");
+
+    string? IEngineSettings.Connection => parse.GetValue(options.Connection);
+
+    string? IEngineSettings.DatabaseFile => parse.GetValue(options.Database);
+
+    int IEngineSettings.PublishedTables => Manifest.Nodes.Count(n => n.IsGold && n.Kind != NodeKinds.Test);
+
+    string? IEngineSettings.Variable(string name) => environment.Variable(name);
 }

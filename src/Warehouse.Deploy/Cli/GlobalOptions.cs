@@ -1,10 +1,15 @@
 using System.CommandLine;
+using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Targets;
 
 namespace Warehouse.Deploy.Cli;
 
 /// <summary>Options every command accepts (recursive on the root command).</summary>
 public sealed class GlobalOptions
 {
+    /// <summary>The deploy targets of this command line; with the engines <see cref="EngineRegistry"/> opens, they are the <c>--target</c> values.</summary>
+    public IReadOnlyList<IDeployTarget> DeployTargets { get; } = Targets.DeployTargets.Create();
+
     public Option<string?> Artifacts { get; } = new("--artifacts")
     {
         Description = "Folder with manifest.json and the SQL (default: the compiled model, rendered in memory)",
@@ -13,8 +18,7 @@ public sealed class GlobalOptions
 
     public Option<string> Target { get; } = new("--target")
     {
-        Description = "Where to deploy: duckdb, postgres, or aws (deploy only: CloudFormation stack, S3 lake, Glue catalog, Redshift)",
-        DefaultValueFactory = _ => "duckdb",
+        DefaultValueFactory = _ => EngineRegistry.Default.Name,
         Recursive = true,
     };
 
@@ -36,7 +40,22 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
-    public GlobalOptions() => Target.AcceptOnlyFromAmong("duckdb", "postgres", "aws");
+    public GlobalOptions()
+    {
+        var targets = EngineRegistry.CommandLine.Select(e => (e.Name, e.Summary)).Concat(DeployTargets.Select(t => (t.Name, t.Summary))).ToList();
+        var names = targets.Select(t => t.Name).ToArray();
+        Target.Description = "Where to run: " + string.Join("; ", targets.Select(t => $"{t.Name} ({t.Summary})"));
+        Target.CompletionSources.Add(names);
+        Target.Validators.Add(result =>
+        {
+            string? name = result.GetValueOrDefault<string>();
+            if (name is not null && !names.Contains(name, StringComparer.Ordinal))
+                result.AddError($"unknown target {name}; known: {string.Join(", ", names)}");
+        });
+    }
+
+    /// <summary>The deploy target --target names, or null when it names an engine.</summary>
+    public IDeployTarget? DeployTargetNamed(string target) => DeployTargets.FirstOrDefault(t => string.Equals(t.Name, target, StringComparison.Ordinal));
 
     public void AddTo(Command root)
     {

@@ -78,11 +78,6 @@ public static class WarehouseCli
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var analysis = new Option<string?>("--name") { Description = "Run only this analysis (id or name)" };
-        var awsEndpoint = new Option<string?>("--aws-endpoint") { Description = "deploy --target aws: send every AWS call to this URL (an emulator such as moto_server); skips the Redshift SQL step" };
-        var region = new Option<string?>("--region") { Description = "deploy --target aws: AWS region (default: AWS_REGION or the profile's)" };
-        var stackName = new Option<string?>("--stack-name") { Description = "deploy --target aws: CloudFormation stack (default: <project>-warehouse)" };
-        var yes = new Option<bool>("--yes") { Description = "deploy --target aws: execute the change set without asking" };
-        var crawl = new Option<bool>("--crawl") { Description = "deploy --target aws: run the Glue crawler after registering the catalog and wait for it" };
         var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 10 };
 
         string generated = extensions.LakeGenerator is { } generator
@@ -96,16 +91,17 @@ public static class WarehouseCli
         });
 
         var deploy = new Command("deploy", "Stage or generate the lake, validate it, run all models and tests; gold is published only if tests pass")
-            { data, asOf, seed, scale, awsEndpoint, region, stackName, yes, crawl };
+            { data, asOf, seed, scale };
+        foreach (var option in options.DeployTargets.SelectMany(t => t.Options))
+            deploy.Options.Add(option);
         deploy.SetAction((parse, ct) =>
         {
             var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data) };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
-            if (context.Target == "aws")
-                return Aws.AwsDeployCommand.RunAsync(context,
-                    new Aws.AwsDeployOptions(parse.GetValue(awsEndpoint), parse.GetValue(region), parse.GetValue(stackName), parse.GetValue(yes), parse.GetValue(crawl)),
-                    parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale), batchAt, ct);
-            RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
+            void PrepareLake() => RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
+            if (options.DeployTargetNamed(context.Target) is { } target)
+                return target.DeployAsync(new CliDeployHost(context, batchAt, PrepareLake), parse, ct);
+            PrepareLake();
             return RunCommands.ExecuteAsync(context, "deploy", runModels: true, runTests: true, batchAt, ct);
         });
 

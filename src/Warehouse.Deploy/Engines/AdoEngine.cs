@@ -4,12 +4,17 @@ using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Engines;
 
-/// <summary>What both engines share: they are ADO.NET providers on one connection.</summary>
-public abstract class AdoEngine : IWarehouseEngine
+/// <summary>What the engines share: they are ADO.NET providers on one connection, described by their registry entry.</summary>
+public abstract class AdoEngine(EngineDefinition definition) : IWarehouseEngine
 {
     private DbConnection? _connection;
 
-    public abstract string Dialect { get; }
+    public string Dialect => definition.Dialect;
+
+    public EngineCapabilities Capabilities => definition.Capabilities;
+
+    /// <summary>The engine's name in messages (postgres, redshift, …).</summary>
+    protected string Name => definition.Name;
 
     public abstract string Target { get; }
 
@@ -23,7 +28,9 @@ public abstract class AdoEngine : IWarehouseEngine
 
     public virtual string? HintFor(DbException error) => null;
 
-    public abstract Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+    /// <summary>Overridden by the engines whose capabilities say they bulk-load bronze; a call to any other is a bug of the caller.</summary>
+    public virtual Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{Name} does not bulk-load bronze ({nameof(EngineCapabilities.BulkLoadsBronze)} is false)");
 
     public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         await Connection.BeginTransactionAsync(cancellationToken);
@@ -77,6 +84,9 @@ public abstract class AdoEngine : IWarehouseEngine
         var result = await QueryAsync(sql, null, int.MaxValue, cancellationToken);
         return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES")).ToList();
     }
+
+    /// <summary>How lock messages show when the holder started.</summary>
+    protected static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     protected async Task<object?> ScalarAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
     {

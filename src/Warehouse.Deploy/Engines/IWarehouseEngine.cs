@@ -12,15 +12,18 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<IR
 /// <summary>One database the warehouse deploys to. Connection and lock failures surface as <see cref="WarehouseException"/>.</summary>
 public interface IWarehouseEngine : IAsyncDisposable
 {
-    /// <summary>The manifest dialect key whose SQL this engine runs (duckdb, postgres).</summary>
+    /// <summary>The manifest dialect key whose SQL this engine runs (its <see cref="EngineDefinition.Dialect"/>).</summary>
     string Dialect { get; }
+
+    /// <summary>What the run flows may ask of it beyond SQL (its <see cref="EngineDefinition.Capabilities"/>).</summary>
+    EngineCapabilities Capabilities { get; }
 
     /// <summary>Where it deploys, for messages; never contains a password.</summary>
     string Target { get; }
 
     Task OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Holds the deploy lock until disposed; throws exit code 4 with who holds it since when.</summary>
+    /// <summary>Holds the deploy lock until disposed; throws exit code 4 with who holds it since when. Only when <see cref="EngineCapabilities.LocksDeploys"/>.</summary>
     Task<IAsyncDisposable> AcquireDeployLockAsync(CancellationToken cancellationToken);
 
     Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
@@ -35,8 +38,8 @@ public interface IWarehouseEngine : IAsyncDisposable
     /// <summary>Row counts of existing tables, in one query (one round trip however many tables).</summary>
     Task<IReadOnlyList<long>> CountRowsAsync(IReadOnlyList<string> qualifiedNames, DbTransaction? transaction, CancellationToken cancellationToken);
 
-    /// <summary>Fills a bronze source from lake files when the dialect needs it (PostgreSQL); returns rows loaded, or null when bronze reads the files itself.</summary>
-    Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+    /// <summary>Fills a bronze source from its lake files not loaded before; returns the rows loaded. Only when <see cref="EngineCapabilities.BulkLoadsBronze"/>.</summary>
+    Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
 
     /// <summary>How to fix a database error that this engine knows more about than its message says, or null.</summary>
     string? HintFor(DbException error);

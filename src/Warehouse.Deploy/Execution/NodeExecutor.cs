@@ -39,8 +39,9 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
                 await own.DisposeAsync();
         }
 
-        // The bronze table must exist (its script creates it) before files are copied in.
-        long? loaded = node.Kind == NodeKinds.Source && lakeFiles.TryGetValue(node.Id, out var files)
+        // The bronze table must exist (its script creates it) before files are copied in. Where the engine does not
+        // bulk-load, bronze reads the files itself and the count stays unknown.
+        long? loaded = node.Kind == NodeKinds.Source && engine.Capabilities.BulkLoadsBronze && lakeFiles.TryGetValue(node.Id, out var files)
             ? await engine.LoadSourceAsync(node, files, lakeRoot, cancellationToken)
             : null;
         foreach (var created in new[] { table, node.Quarantine }.OfType<string>())

@@ -28,7 +28,7 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
 
         reporter.Step($"connecting to {engine.Target}");
         await engine.OpenAsync(cancellationToken);
-        await using var deployLock = request.RunModels ? await engine.AcquireDeployLockAsync(cancellationToken) : null;
+        await using var deployLock = request.RunModels && engine.Capabilities.LocksDeploys ? await engine.AcquireDeployLockAsync(cancellationToken) : null;
 
         RunResults results;
         try

@@ -15,7 +15,7 @@ public static class RunCommands
         return await ExecuteWithEngineAsync(context, engine, command, runModels, runTests, batchAt, null, cancellationToken);
     }
 
-    /// <summary>deploy --target aws: the models and tests on Redshift, with its glue_database and redshift_iam_role.</summary>
+    /// <summary>A deploy target's warehouse step (<see cref="CliDeployHost"/>): the models and tests on its engine, with its own variables.</summary>
     public static Task<int> ExecuteWithEngineAsync(CommandContext context, Engines.IWarehouseEngine engine, string command, DateTime batchAt,
         IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken) =>
         ExecuteWithEngineAsync(context, engine, command, runModels: true, runTests: true, batchAt, variables, cancellationToken);

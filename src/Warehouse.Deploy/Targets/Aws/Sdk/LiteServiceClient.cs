@@ -5,7 +5,7 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 
-namespace Warehouse.Deploy.Aws.Sdk;
+namespace Warehouse.Deploy.Targets.Aws.Sdk;
 
 // Why these "lite" clients exist: the official AWSSDK.CloudFormation and AWSSDK.Glue packages cannot be restored on
 // this project's machines (the NuGet mirror has AWSSDK.Core and AWSSDK.S3 only). Rather than hand-write HTTP and

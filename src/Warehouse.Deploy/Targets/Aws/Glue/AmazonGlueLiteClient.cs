@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
-using Warehouse.Deploy.Aws.Sdk;
+using Warehouse.Deploy.Targets.Aws.Sdk;
 
-namespace Warehouse.Deploy.Aws.Glue;
+namespace Warehouse.Deploy.Targets.Aws.Glue;
 
 /// <summary>The Glue operations the deploy uses, shaped like AWSSDK.Glue's IAmazonGlue.</summary>
 public interface IAmazonGlueLite : IDisposable

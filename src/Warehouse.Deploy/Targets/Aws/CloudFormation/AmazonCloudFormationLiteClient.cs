@@ -4,9 +4,9 @@ using System.Xml.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
-using Warehouse.Deploy.Aws.Sdk;
+using Warehouse.Deploy.Targets.Aws.Sdk;
 
-namespace Warehouse.Deploy.Aws.CloudFormation;
+namespace Warehouse.Deploy.Targets.Aws.CloudFormation;
 
 /// <summary>The CloudFormation operations the deploy uses, shaped like AWSSDK.CloudFormation's IAmazonCloudFormation.</summary>
 public interface IAmazonCloudFormationLite : IDisposable

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Amazon.Runtime;
 using Spectre.Console;
-using Warehouse.Deploy.Aws.CloudFormation;
+using Warehouse.Deploy.Targets.Aws.CloudFormation;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>What the infrastructure step did.</summary>
 public sealed record StackResult(bool Changed, IReadOnlyList<ResourceChange> Changes, Stack Stack);

@@ -2,7 +2,7 @@ using Amazon.Runtime;
 
 // Request and response shapes named as in AWSSDK.CloudFormation (Amazon.CloudFormation.Model), holding only the
 // members the deploy uses. See Sdk/LiteServiceClient.cs for why they are not the official package's.
-namespace Warehouse.Deploy.Aws.CloudFormation;
+namespace Warehouse.Deploy.Targets.Aws.CloudFormation;
 
 public static class ChangeSetType
 {

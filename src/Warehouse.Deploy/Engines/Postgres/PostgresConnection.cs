@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Warehouse.Deploy.Engines;
+namespace Warehouse.Deploy.Engines.Postgres;
 
 /// <summary>Parses a PostgreSQL connection string and describes it without its password.</summary>
 public static class PostgresConnection
@@ -27,16 +27,7 @@ public static class PostgresConnection
         }
     }
 
-    /// <summary>postgres://user@host:port/database: what messages and run results show.</summary>
-    public static string Describe(NpgsqlConnectionStringBuilder builder) =>
-        $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
-
-    /// <summary>The connection string with any password replaced by ***.</summary>
-    public static string Mask(NpgsqlConnectionStringBuilder builder)
-    {
-        var copy = new NpgsqlConnectionStringBuilder(builder.ConnectionString);
-        if (!string.IsNullOrEmpty(copy.Password))
-            copy.Password = "***";
-        return copy.ConnectionString;
-    }
+    /// <summary>postgres://user@host:port/database (the scheme is the engine's name): what messages and run results show.</summary>
+    public static string Describe(string engine, NpgsqlConnectionStringBuilder builder) =>
+        $"{engine}://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
 }

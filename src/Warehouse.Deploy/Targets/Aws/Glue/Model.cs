@@ -3,7 +3,7 @@ using Amazon.Runtime;
 
 // Request and response shapes named as in AWSSDK.Glue (Amazon.Glue.Model), holding only the members the deploy
 // uses; property names are the wire names of AWS JSON 1.1. See Sdk/LiteServiceClient.cs for why.
-namespace Warehouse.Deploy.Aws.Glue;
+namespace Warehouse.Deploy.Targets.Aws.Glue;
 
 public sealed class Column
 {

@@ -6,7 +6,7 @@ using Spectre.Console;
 using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Manifest;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 public sealed record LakeUploadResult(int Uploaded, int Unchanged, long BytesUploaded);
 

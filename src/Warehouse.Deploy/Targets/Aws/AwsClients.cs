@@ -1,11 +1,11 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
-using Warehouse.Deploy.Aws.CloudFormation;
-using Warehouse.Deploy.Aws.Glue;
-using Warehouse.Deploy.Aws.Sdk;
+using Warehouse.Deploy.Targets.Aws.CloudFormation;
+using Warehouse.Deploy.Targets.Aws.Glue;
+using Warehouse.Deploy.Targets.Aws.Sdk;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>
 /// The AWS clients of one deploy, all pointed at the same place: the region's public endpoints, or every one of them

@@ -1,4 +1,4 @@
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 internal static class Executables
 {

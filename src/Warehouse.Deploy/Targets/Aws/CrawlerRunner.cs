@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 using Spectre.Console;
-using Warehouse.Deploy.Aws.Glue;
+using Warehouse.Deploy.Targets.Aws.Glue;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>--crawl: start the lake crawler (or join a running crawl) and wait until it is READY again.</summary>
 public sealed class CrawlerRunner(IAmazonGlueLite glue, IAnsiConsole console)

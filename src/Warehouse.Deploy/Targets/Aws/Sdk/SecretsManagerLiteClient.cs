@@ -5,7 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 
-namespace Warehouse.Deploy.Aws.Sdk;
+namespace Warehouse.Deploy.Targets.Aws.Sdk;
 
 /// <summary>GetSecretValue only (AWSSDK.SecretsManager is not obtainable here either; see LiteServiceClient.cs).</summary>
 public interface ISecretsManagerLite : IDisposable

@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Npgsql;
 using Spectre.Console;
-using Warehouse.Deploy.Aws.CloudFormation;
-using Warehouse.Deploy.Cli;
-using Warehouse.Deploy.Cli.Commands;
-using Warehouse.Deploy.Engines;
+using Warehouse.Deploy.Engines.Redshift;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>Options of <c>deploy --target aws</c>.</summary>
 public sealed record AwsDeployOptions(string? Endpoint, string? Region, string? StackName, bool Yes, bool Crawl)
@@ -26,15 +22,14 @@ public static class AwsDeployCommand
     /// <summary>Where the Redshift admin password may come from, before the stack's Secrets Manager secret.</summary>
     public const string PasswordVariable = "WAREHOUSE_REDSHIFT_PASSWORD";
 
-    public static async Task<int> RunAsync(CommandContext context, AwsDeployOptions options, string? dataFolder, int seed, double scale,
-        DateTime batchAt, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IDeployHost host, AwsDeployOptions options, CancellationToken cancellationToken)
     {
-        var console = context.Environment.Console;
-        string stackName = options.StackName ?? DefaultStackName(context.Manifest.Project);
-        var template = StackTemplate.Parse(context.Artifacts.Read(StackTemplate.ArtifactPath));
-        await LintAsync(context, template, cancellationToken);
+        var console = host.Console;
+        string stackName = options.StackName ?? DefaultStackName(host.Manifest.Project);
+        var template = StackTemplate.Parse(host.Artifacts.Read(StackTemplate.ArtifactPath));
+        await LintAsync(host, template, cancellationToken);
 
-        if (!options.Yes && !context.Environment.Interactive)
+        if (!options.Yes && !host.Interactive)
             throw new WarehouseException(ExitCodes.BadInput,
                 "deploy --target aws changes AWS resources and asks before executing the change set; this terminal is not interactive, so pass --yes to deploy without asking");
 
@@ -45,6 +40,10 @@ public static class AwsDeployCommand
                 console.MarkupLineInterpolated($"emulator: {expanded} Fn::Cidr expanded to literal CIDRs (moto does not implement Fn::Cidr; AWS gets the template as generated)");
         }
 
+        // The local lake first: a --data folder that does not fit the sources, or a model with no data generator, is
+        // refused before the change set touches AWS, never after the stack is deployed.
+        host.PrepareLake();
+
         using var clients = AwsClients.Create(options.Endpoint, options.Region);
         console.MarkupLineInterpolated($"aws: region {clients.Region}{(options.IsEmulator ? $", endpoint {options.Endpoint}" : "")}, stack {stackName}");
         try
@@ -54,9 +53,8 @@ public static class AwsDeployCommand
             var stack = await deployer.DeployAsync(stackName, template, () => options.Yes || console.Confirm("Execute this change set?", defaultValue: false), cancellationToken);
             var outputs = await StackOutputs.ReadAsync(clients.CloudFormation, stack.Stack, template, console, cancellationToken);
 
-            // (b) lake
-            RunCommands.PrepareLake(context, dataFolder, seed, scale);
-            await new LakeUploader(clients.S3, console).UploadAsync(outputs.BucketName, context.Manifest, context.LakeRoot, cancellationToken);
+            // (b) lake (prepared locally before anything changed in AWS)
+            await new LakeUploader(clients.S3, console).UploadAsync(outputs.BucketName, host.Manifest, host.LakeRoot, cancellationToken);
 
             // (c) catalog
             await new CatalogSync(clients.Glue, console).SyncAsync(outputs.GlueDatabase, template.GlueTables(outputs.BucketName), cancellationToken);
@@ -75,7 +73,7 @@ public static class AwsDeployCommand
                                    "(the redshift/ SQL is covered by snapshots and the PostgreSQL executor tests)");
                 return ExitCodes.Ok;
             }
-            return await RunWarehouseAsync(context, clients, outputs, batchAt, cancellationToken);
+            return await RunWarehouseAsync(host, clients, outputs, cancellationToken);
         }
         catch (AmazonServiceException e)
         {
@@ -97,10 +95,10 @@ public static class AwsDeployCommand
     public static string DefaultStackName(string project) =>
         new string(project.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-') + "-warehouse";
 
-    private static async Task LintAsync(CommandContext context, StackTemplate template, CancellationToken cancellationToken)
+    private static async Task LintAsync(IDeployHost host, StackTemplate template, CancellationToken cancellationToken)
     {
-        var console = context.Environment.Console;
-        string? lint = Executables.Find("cfn-lint", context.Environment.Variable("PATH"));
+        var console = host.Console;
+        string? lint = Executables.Find("cfn-lint", host.Variable("PATH"));
         if (lint is null)
         {
             console.MarkupLine("cfn-lint: not on PATH, template not linted");
@@ -129,12 +127,12 @@ public static class AwsDeployCommand
         }
     }
 
-    private static async Task<int> RunWarehouseAsync(CommandContext context, AwsClients clients, StackOutputs outputs, DateTime batchAt, CancellationToken cancellationToken)
+    private static async Task<int> RunWarehouseAsync(IDeployHost host, AwsClients clients, StackOutputs outputs, CancellationToken cancellationToken)
     {
-        var console = context.Environment.Console;
+        var console = host.Console;
         if (outputs.ClusterAddress is null)
             throw new WarehouseException(ExitCodes.TargetUnreachable, "the stack has no ClusterEndpointAddress output");
-        string? password = context.Environment.Variable(PasswordVariable);
+        string? password = host.Variable(PasswordVariable);
         if (string.IsNullOrEmpty(password))
         {
             if (outputs.MasterUserSecretArn is null)
@@ -145,23 +143,14 @@ public static class AwsDeployCommand
                 ?? throw new WarehouseException(ExitCodes.BadInput, "the master user secret has no 'password' key");
         }
 
-        var connection = new NpgsqlConnectionStringBuilder
-        {
-            Host = outputs.ClusterAddress,
-            Port = outputs.ClusterPort ?? 5439,
-            Database = outputs.ClusterDatabase,
-            Username = outputs.MasterUsername,
-            Password = password,
-            SslMode = SslMode.Require,
-            Pooling = false,
-        };
+        var connection = RedshiftConnection.For(outputs.ClusterAddress, outputs.ClusterPort, outputs.ClusterDatabase, outputs.MasterUsername, password);
         console.MarkupLineInterpolated($"warehouse: redshift {outputs.ClusterAddress}:{connection.Port}/{outputs.ClusterDatabase} as {outputs.MasterUsername}");
         var extra = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["glue_database"] = outputs.GlueDatabase,
             ["redshift_iam_role"] = outputs.RedshiftRoleArn ?? "",
         };
-        await using var engine = new PostgresEngine(connection, "redshift");
-        return await RunCommands.ExecuteWithEngineAsync(context, engine, "deploy", batchAt, extra, cancellationToken);
+        await using var engine = new RedshiftEngine(connection);
+        return await host.RunWarehouseAsync(engine, extra, cancellationToken);
     }
 }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Warehouse.Deploy.Aws.Glue;
+using Warehouse.Deploy.Targets.Aws.Glue;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>The generated CloudFormation template (cloudformation/warehouse.json) as the deploy reads it.</summary>
 public sealed class StackTemplate

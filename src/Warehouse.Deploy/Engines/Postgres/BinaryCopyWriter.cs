@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Warehouse.Deploy.Lake;
 
-namespace Warehouse.Deploy.Engines;
+namespace Warehouse.Deploy.Engines.Postgres;
 
 /// <summary>
 /// Writes PostgreSQL's binary COPY format (PGCOPY signature, per row a field count and length-prefixed fields, a -1

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
-using Warehouse.Deploy.Aws.CloudFormation;
+using Warehouse.Deploy.Targets.Aws.CloudFormation;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 /// <summary>What the later steps need from the stack: its outputs, or (an emulator that computes no outputs) its resources and parameters.</summary>
 public sealed record StackOutputs(

@@ -1,9 +1,9 @@
 using Amazon.Runtime;
 using Spectre.Console;
-using Warehouse.Deploy.Aws.Glue;
-using Table = Warehouse.Deploy.Aws.Glue.Table;
+using Warehouse.Deploy.Targets.Aws.Glue;
+using Table = Warehouse.Deploy.Targets.Aws.Glue.Table;
 
-namespace Warehouse.Deploy.Aws;
+namespace Warehouse.Deploy.Targets.Aws;
 
 public sealed record CatalogResult(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, int Unchanged);
 
