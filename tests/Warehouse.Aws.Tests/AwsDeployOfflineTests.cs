@@ -34,11 +34,30 @@ public sealed class AwsDeployOfflineTests : IDisposable
         var error = new StringWriter();
         var environment = new CliEnvironment(new StringWriter(), error, _banking.Root, _ => null, Interactive: false);
 
+        // With the sample's generator: the local lake is prepared before the first AWS call, so the endpoint is what fails.
         int exitCode = await WarehouseCli.RunAsync(["deploy", "--target", "aws", "--aws-endpoint", "http://127.0.0.1:9", "--yes", "--artifacts", _banking.Artifacts],
-            null, environment, CancellationToken.None);
+            null, Banking.BankingRunner.Extensions, environment, CancellationToken.None);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: cannot reach http://127.0.0.1:9: ", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_model_without_data_is_refused_before_any_AWS_call()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+        var error = new StringWriter();
+        var environment = new CliEnvironment(new StringWriter(), error, _banking.Root, _ => null, Interactive: false);
+        string emptyLake = Directory.CreateTempSubdirectory("warehouse-empty-lake-").FullName;
+
+        // Port 9 (discard): had the stack been deployed first, the error would be the unreachable endpoint (exit 2).
+        int exitCode = await WarehouseCli.RunAsync(["deploy", "--target", "aws", "--aws-endpoint", "http://127.0.0.1:9", "--yes",
+                "--artifacts", _banking.Artifacts, "--lake", emptyLake],
+            null, environment, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no data generator", error.ToString());
     }
 
     [Fact]
