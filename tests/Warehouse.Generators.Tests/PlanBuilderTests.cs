@@ -257,6 +257,29 @@ public sealed class PlanBuilderTests
         Assert.False(plan.ReplacesGrain);
     }
 
+    [Fact]
+    public void The_runner_and_dbt_re_key_the_same_older_facts()
+    {
+        var artifacts = GeneratedArtifacts.Of(Club);
+
+        var runner = RekeyLines(artifacts["redshift/gold/fact_visits.sql"]);
+        var dbt = RekeyLines(artifacts["dbt/models/gold/fact_visits.sql"]
+            .Replace("{{ this }}", "\"gold\".\"fact_visits\"", StringComparison.Ordinal)
+            .Replace("{{ ref('dim_days') }}", "\"gold\".\"dim_days\"", StringComparison.Ordinal)
+            .Replace("{{ ref('dim_members') }}", "\"gold\".\"dim_members\"", StringComparison.Ordinal));
+
+        Assert.Contains("LEFT JOIN \"gold\".\"dim_members\" AS \"v__member_key\" ON \"v__member_key\".\"member_key\" = f.\"member_key\"", runner);
+        Assert.Equal(runner, dbt);
+    }
+
+    /// <summary>The re-key condition's lines, trimmed: from its comment to the closing parenthesis.</summary>
+    private static List<string> RekeyLines(string sql)
+    {
+        var lines = sql.Split('\n').Select(l => l.Trim()).SkipWhile(l => !l.StartsWith("-- Re-key older facts", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        return lines.Take(lines.IndexOf(")") + 1).ToList();
+    }
+
     private static NodeSpec Node(string model, string name)
     {
         var (generator, _, result) = GeneratorHarness.Run(model);

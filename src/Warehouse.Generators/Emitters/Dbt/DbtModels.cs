@@ -330,10 +330,12 @@ internal static class DbtModels
 
         if (incremental)
         {
-            // Silver rows of the latest batch the fact has seen, and newer ones: a rerun re-merges the same rows.
+            // Silver rows of the latest batch the fact has seen, and newer ones: a rerun re-merges the same rows. With
+            // them, the older facts the plan re-keys (late members, closed versions), merged again on the grain.
             sql.Append("{% if is_incremental() %}\n")
-                .Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {BeginningOfTime}) FROM {{{{ this }}}})\n")
-                .Append("{% endif %}\n");
+                .Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {BeginningOfTime}) FROM {{{{ this }}}})")
+                .Append(plan.Rekey is { } rekey ? PlanSql.Rekey(rekey, R, "{{ this }}", dimension => Ref(dimension.Name), "    ") : string.Empty)
+                .Append("\n{% endif %}\n");
         }
 
         return sql.ToString();
