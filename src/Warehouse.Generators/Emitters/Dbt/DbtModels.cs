@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using static Warehouse.Generators.Emitters.Dbt.DbtNames;
@@ -11,37 +11,45 @@ namespace Warehouse.Generators.Emitters.Dbt;
 
 /// <summary>
 /// One node as dbt SQL files: SELECT models with <c>config()</c>, <c>ref()</c> and <c>source()</c>, snapshots for
-/// type-2 dimensions, analyses and singular tests. Expressions, casts and hashes are the adapter dialect's
-/// (<see cref="DbtNames.Adapter"/>, Redshift), so a dbt-redshift run computes the same values as the Warehouse runner.
+/// type-2 dimensions, analyses and singular tests. Staging, dimensions and facts spell the same plans as the runner's
+/// scripts (<c>Emitters/Plans</c>) in dbt's terms: incremental config instead of bookkeeping, a snapshot for type-2
+/// history. Expressions, casts and hashes are the adapter dialect's (<see cref="DbtNames.Adapter"/>, Redshift), so a
+/// dbt-redshift run computes the same values as the Warehouse runner.
 /// </summary>
 internal static class DbtModels
 {
     private static readonly SqlDialect R = DbtNames.Adapter;
-    private static readonly SqlType KeyText = new(SqlTypeKind.Varchar, Length: 256);
 
     private static string Q(string identifier) => SqlDialect.Quote(identifier);
 
-    private static string BeginningOfTime => R.Timestamp(SqlEmitter.BeginningOfTime);
+    private static string BeginningOfTime => PlanSql.Constant(Constant.ValidFromStart, R);
 
-    private static string EndOfTime => R.Timestamp(SqlEmitter.EndOfTime);
+    private static string EndOfTime => PlanSql.Constant(Constant.ValidToEnd, R);
 
     public static IEnumerable<Artifact> Emit(NodeSpec node)
     {
         switch (node.Kind)
         {
-            case NodeKind.Staging when node.Upstream is not null:
-                yield return new Artifact(ModelPath(node), Staging(node));
-                yield return new Artifact($"{Root}models/{Folder(node.Layer)}/{QuarantineName(node)}.sql", Quarantine(node));
-                break;
-            case NodeKind.Dimension when node.Scd == 2:
-                yield return new Artifact($"{Root}snapshots/{SnapshotName(node)}.sql", Snapshot(node));
-                yield return new Artifact(ModelPath(node), DimensionType2(node));
+            case NodeKind.Staging:
+                var staging = StagingPlanBuilder.Build(node);
+                yield return new Artifact(ModelPath(node), Staging(node, staging));
+                yield return new Artifact($"{Root}models/{Folder(node.Layer)}/{QuarantineName(node)}.sql", Quarantine(node, staging));
                 break;
             case NodeKind.Dimension:
-                yield return new Artifact(ModelPath(node), DimensionType1(node));
+                var dimension = DimensionPlanBuilder.Build(node);
+                if (dimension.Type2)
+                {
+                    yield return new Artifact($"{Root}snapshots/{SnapshotName(node)}.sql", Snapshot(node, dimension));
+                    yield return new Artifact(ModelPath(node), DimensionType2(node, dimension));
+                }
+                else
+                {
+                    yield return new Artifact(ModelPath(node), DimensionType1(node, dimension));
+                }
+
                 break;
-            case NodeKind.Fact when node.Upstream is not null:
-                yield return new Artifact(ModelPath(node), Fact(node));
+            case NodeKind.Fact:
+                yield return new Artifact(ModelPath(node), Fact(node, FactPlanBuilder.Build(node)));
                 break;
             case NodeKind.SqlModel:
                 yield return new Artifact(ModelPath(node), SqlModel(node));
@@ -66,46 +74,37 @@ internal static class DbtModels
     public static string Body(NodeSpec node) =>
         string.Concat(node.Sql.Select(p => p.Target is null ? p.Text : Relation(p.Target))).Trim().TrimEnd(';').TrimEnd();
 
-    private static string ModelConfig(string materialized, IEnumerable<string>? uniqueKey, string? strategy, string? dist, IReadOnlyList<string> sort, bool bind = true)
+    /// <summary>The model's config; <paramref name="layout"/> gives Redshift's dist and sort (none for views).</summary>
+    private static string ModelConfig(string materialized, IEnumerable<string>? uniqueKey, string? strategy, TableLayout? layout, bool bind = true)
     {
         var settings = new List<(string, string)> { ("materialized", Literal(materialized)) };
         var keys = uniqueKey?.ToList() ?? new List<string>();
         if (materialized == "incremental" && keys.Count > 0) settings.Add(("unique_key", keys.Count == 1 ? Literal(keys[0]) : List(keys)));
         if (materialized == "incremental" && strategy is not null) settings.Add(("incremental_strategy", Literal(strategy)));
-        if (dist is not null) settings.Add(("dist", Literal(dist)));
-        if (sort.Count > 0) settings.Add(("sort", List(sort)));
+        if (layout is not null) settings.Add(("dist", Literal(layout.DistributeAll ? "all" : layout.DistributionKey ?? "auto")));
+        if (layout is { SortKeys.Count: > 0 }) settings.Add(("sort", List(layout.SortKeys)));
         if (!bind) settings.Add(("bind", "False"));
         return Config(settings);
     }
 
     // ---- silver ------------------------------------------------------------------------------------------
 
-    /// <summary>The source columns a staging model reads, in the order silver reads them.</summary>
-    internal static List<string> SourceColumns(NodeSpec node) =>
-        node.Columns.Where(c => c.UpstreamColumn is not null).Select(c => c.UpstreamColumn!)
-            .Concat(node.Columns.Where(c => c.Derived is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Derived!)).Select(c => c.Name))
-            .Concat(node.Columns.Where(c => c.Default is not null).SelectMany(c => Expressions.Expr.ColumnsOf(c.Default!)).Select(c => c.Name))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
     /// <summary>
-    /// The CTEs silver is built from, as the Warehouse runner builds it: raw text (trimmed, empty → NULL), typed
-    /// source columns, model columns (derived, defaults), the first failed check (cast, length, required, rule) and
-    /// the rank of each row within its key (latest file first). <paramref name="newFilesOnly"/> adds dbt's
-    /// incremental filter: only lake files whose rows are not in the model yet.
+    /// The CTEs silver is built from, as the Warehouse runner builds it from the same plan: raw text (trimmed,
+    /// empty → NULL), typed source columns, model columns (derived, defaults), the first failed check and the rank
+    /// of each row within its key (latest file first). <paramref name="newFilesOnly"/> adds dbt's incremental
+    /// filter: only lake files whose rows are not in the model yet.
     /// </summary>
-    private static string StagingCtes(NodeSpec node, bool newFilesOnly)
+    private static string StagingCtes(StagingPlan plan, bool newFilesOnly)
     {
-        var sourceColumns = SourceColumns(node);
-        var sourceTypes = SqlEmitter.SourceTypes(node);
         var sql = new StringBuilder("WITH \"raw\" AS (\n    SELECT\n");
-        foreach (var column in sourceColumns)
+        foreach (var column in plan.SourceColumns)
         {
-            sql.Append($"        NULLIF({SqlEmitter.Clean(R.RawText(Q(column)), true)}, '') AS {Q("raw__" + column)},\n");
+            sql.Append($"        NULLIF(TRIM({R.RawText(Q(column.Name))}), '') AS {PlanSql.Raw(column.Name)},\n");
         }
 
         sql.Append("        \"$path\" AS \"_source_file\"\n")
-            .Append($"    FROM {Relation(node.Upstream!)}\n");
+            .Append($"    FROM {Relation(plan.Upstream)}\n");
         if (newFilesOnly)
         {
             sql.Append("{% if is_incremental() %}\n")
@@ -114,61 +113,56 @@ internal static class DbtModels
         }
 
         sql.Append("), \"typed\" AS (\n    SELECT\n        \"raw\".*");
-        foreach (var column in sourceColumns)
+        foreach (var column in plan.SourceColumns)
         {
-            if (!sourceTypes.TryGetValue(column, out var type)) continue;
-            var untrimmed = node.Columns.Any(c => c.UpstreamColumn == column && !c.Trim && c.Type.Kind == SqlTypeKind.Varchar);
-            var text = untrimmed ? $"NULLIF({R.RawText(Q(column))}, '')" : Q("raw__" + column);
-            sql.Append($",\n        {R.TryCast(text, type)} AS {Q("src__" + column)}");
+            var text = column.KeepsWhitespace ? $"NULLIF({R.RawText(Q(column.Name))}, '')" : PlanSql.Raw(column.Name);
+            sql.Append($",\n        {R.TryCast(text, column.Type)} AS {PlanSql.Typed(column.Name)}");
         }
 
         sql.Append("\n    FROM \"raw\"\n), \"modelled\" AS (\n    SELECT\n        \"typed\".*");
-        foreach (var column in node.Columns)
+        foreach (var column in plan.Columns)
         {
-            sql.Append($",\n        {SqlEmitter.ColumnValue(column, R, name => Q("src__" + name), sourceTypes)} AS {Q("out__" + column.Name)}");
+            sql.Append($",\n        {PlanSql.Value(column.Value, R, PlanSql.Typed)} AS {PlanSql.Out(column.Name)}");
         }
 
-        var checks = SqlEmitter.Checks(node, sourceColumns.Where(sourceTypes.ContainsKey).ToList(), R, sourceTypes);
         sql.Append("\n    FROM \"typed\"\n), \"checked\" AS (\n    SELECT\n        \"modelled\".*,\n");
-        if (checks.Count == 0)
+        if (plan.Checks.Count == 0)
         {
             sql.Append("        CAST(NULL AS VARCHAR(256)) AS \"__rule\",\n        CAST(NULL AS VARCHAR(2048)) AS \"__reason\"\n");
         }
         else
         {
             sql.Append("        CASE\n");
-            foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {SqlDialect.Literal(check.Rule)}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {SqlDialect.Literal(check.Rule)}\n");
             sql.Append("        END AS \"__rule\",\n        CASE\n");
-            foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {check.Reason}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {PlanSql.Reason(check)}\n");
             sql.Append("        END AS \"__reason\"\n");
         }
 
         sql.Append("    FROM \"modelled\"\n), \"ranked\" AS (\n    SELECT\n        \"checked\".*,\n");
-        var orderByRaw = string.Join(", ", new[] { "\"_source_file\" DESC" }.Concat(sourceColumns.Select(c => Q("raw__" + c) + " DESC")));
-        sql.Append(node.Key is { } key
-            ? $"        ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {Q("out__" + key)} ORDER BY {orderByRaw}) AS \"__rank\"\n"
+        sql.Append(plan.Key is { } key
+            ? $"        ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {PlanSql.Out(key)} ORDER BY {PlanSql.LatestFirst(plan)}) AS \"__rank\"\n"
             : "        1 AS \"__rank\"\n");
         sql.Append("    FROM \"checked\"\n)\n");
         return sql.ToString();
     }
 
-    private static string Staging(NodeSpec node)
+    private static string Staging(NodeSpec node, StagingPlan plan)
     {
-        var incremental = node.Incremental != Incremental.FullRefresh;
+        var incremental = plan.Incremental != Incremental.FullRefresh;
         var sql = new StringBuilder(ModelConfig(
             incremental ? "incremental" : "table",
-            node.Key is null ? null : new[] { node.Key },
-            Strategy(node.Incremental, node.Key is not null),
-            "auto",
-            node.Key is null ? Array.Empty<string>() : new[] { node.Key }));
+            plan.Key is null ? null : new[] { plan.Key },
+            Strategy(plan.Incremental, plan.Key is not null),
+            plan.Layout));
         sql.Append(Header(node))
-            .Append(Comment($"Clean rows only: each new lake file's rows, cast and checked, the latest row per {node.Key ?? "row"}.\n"
+            .Append(Comment($"Clean rows only: each new lake file's rows, cast and checked, the latest row per {plan.Key ?? "row"}.\n"
                 + $"Rows failing a cast, a required column, a rule or de-duplication are in {QuarantineName(node)}."))
-            .Append(StagingCtes(node, incremental))
+            .Append(StagingCtes(plan, incremental))
             .Append("SELECT\n");
-        foreach (var column in node.Columns)
+        foreach (var column in plan.Columns)
         {
-            sql.Append($"    {Q("out__" + column.Name)} AS {Q(column.Name)},\n");
+            sql.Append($"    {PlanSql.Out(column.Name)} AS {Q(column.Name)},\n");
         }
 
         sql.Append("    CAST(\"_source_file\" AS VARCHAR(1024)) AS \"_source_file\",\n")
@@ -177,115 +171,98 @@ internal static class DbtModels
         return sql.ToString();
     }
 
-    private static string Quarantine(NodeSpec node)
+    private static string Quarantine(NodeSpec node, StagingPlan plan)
     {
-        var sql = new StringBuilder(ModelConfig("view", null, null, null, Array.Empty<string>(), bind: false));
-        sql.Append(Comment($"{node.Schema}.{QuarantineName(node)}: the rows of {node.Upstream?.Id} that {node.Id} leaves out, with the rule and the reason.\n"
+        var sql = new StringBuilder(ModelConfig("view", null, null, null, bind: false));
+        sql.Append(Comment($"{node.Schema}.{QuarantineName(node)}: the rows of {plan.Upstream.Id} that {node.Id} leaves out, with the rule and the reason.\n"
                 + "A late-binding view over every lake file now in the bronze source: unlike the Warehouse runner's quarantine\n"
                 + "table it keeps no history per load, and de-duplication is judged over all files, not per batch."))
-            .Append(StagingCtes(node, false))
+            .Append(StagingCtes(plan, false))
             .Append("SELECT\n");
-        foreach (var column in SourceColumns(node))
+        foreach (var column in plan.SourceColumns)
         {
-            sql.Append($"    {Q("raw__" + column)} AS {Q(column)},\n");
+            sql.Append($"    {PlanSql.Raw(column.Name)} AS {Q(column.Name)},\n");
         }
 
         sql.Append("    \"_source_file\",\n")
-            .Append("    COALESCE(\"__rule\", 'duplicate_key') AS \"_rule\",\n")
-            .Append($"    COALESCE(\"__reason\", {SqlDialect.Literal($"a later row has the same {node.Key}")}) AS \"_reason\"\n")
+            .Append($"    COALESCE(\"__rule\", {SqlDialect.Literal(StagingPlan.DuplicateRule)}) AS \"_rule\",\n")
+            .Append($"    COALESCE(\"__reason\", {SqlDialect.Literal(plan.DuplicateReason)}) AS \"_reason\"\n")
             .Append("FROM \"ranked\"\nWHERE \"__rule\" IS NOT NULL OR \"__rank\" > 1\n");
         return sql.ToString();
     }
 
     // ---- gold dimensions ----------------------------------------------------------------------------------
 
-    private static string UnknownMember(NodeSpec node, bool type2)
+    private static string UnknownMember(DimensionPlan plan)
     {
-        if (!node.UnknownMember) return string.Empty;
-        var values = node.Columns.Select(c => $"{SqlEmitter.UnknownValue(c, R)} AS {Q(c.Name)}").ToList();
-        if (type2)
-        {
-            values.Add($"{BeginningOfTime} AS \"valid_from\"");
-            values.Add($"{EndOfTime} AS \"valid_to\"");
-            values.Add("TRUE AS \"is_current\"");
-        }
-
-        values.Add($"{BeginningOfTime} AS \"_batch_at\"");
+        if (plan.UnknownMember.Count == 0) return string.Empty;
         return "UNION ALL\n-- The unknown member: facts whose reference is missing or late point here instead of being dropped.\nSELECT\n"
-            + string.Join(",\n", values.Select(v => "    " + v)) + "\n";
+            + string.Join(",\n", plan.UnknownMember.Select(c => $"    {PlanSql.Constant(c.Value, R)} AS {Q(c.Column)}")) + "\n";
     }
 
-    private static string DimensionType1(NodeSpec node)
+    private static string DimensionType1(NodeSpec node, DimensionPlan plan)
     {
-        var business = node.Columns.FirstOrDefault(c => c.Role == ColumnRole.BusinessKey);
-        var surrogate = node.Columns.FirstOrDefault(c => c.Role == ColumnRole.SurrogateKey);
-        if (business is null || surrogate is null || node.Upstream is null) return Header(node) + "-- Not rendered: the dimension has no business or surrogate key.\n";
-        var sql = new StringBuilder(ModelConfig("incremental", new[] { business.Name }, "merge", "all", new[] { surrogate.Name }));
+        var surrogate = plan.SurrogateKey.Column;
+        var sql = new StringBuilder(ModelConfig("incremental", new[] { plan.BusinessKey }, "merge", plan.Layout));
         sql.Append(Header(node))
-            .Append(Comment($"Type 1: silver holds the latest row per {business.Name}; new members are inserted and changed ones overwritten (merge).\n"
-                + $"{surrogate.Name} is the MD5-based hash of {business.Name}, identical to the Warehouse runner's."))
+            .Append(Comment($"Type 1: silver holds the latest row per {plan.BusinessKey}; new members are inserted and changed ones overwritten (merge).\n"
+                + $"{surrogate} is the MD5-based hash of {plan.BusinessKey}, identical to the Warehouse runner's."))
             .Append("SELECT\n")
-            .Append($"    {R.HashToBigInt(R.Cast("s." + Q(business.UpstreamColumn ?? business.Name), KeyText))} AS {Q(surrogate.Name)},\n");
-        foreach (var column in node.Columns.Where(c => c.Role != ColumnRole.SurrogateKey))
+            .Append($"    {PlanSql.SurrogateKey(plan.SurrogateKey, R, "s.")} AS {Q(surrogate)},\n");
+        foreach (var column in plan.Attributes)
         {
-            sql.Append($"    {SqlEmitter.ColumnValue(column, R, n => "s." + Q(n))} AS {Q(column.Name)},\n");
+            sql.Append($"    {PlanSql.Value(column.Value!, R, n => "s." + Q(n))} AS {Q(column.Name)},\n");
         }
 
         sql.Append("    s.\"_batch_at\" AS \"_batch_at\"\n")
-            .Append($"FROM {Relation(node.Upstream)} AS s\n")
+            .Append($"FROM {Relation(plan.Upstream)} AS s\n")
             .Append("{% if is_incremental() %}\n")
             .Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {BeginningOfTime}) FROM {{{{ this }}}})\n")
             .Append("{% endif %}\n")
-            .Append(UnknownMember(node, false));
+            .Append(UnknownMember(plan));
         return sql.ToString();
     }
 
-    private static List<ColumnSpec> HistoryColumns(NodeSpec node) => node.Columns.Where(c => c.History && c.Role is not (ColumnRole.SurrogateKey or ColumnRole.BusinessKey)).ToList();
-
-    private static string Snapshot(NodeSpec node)
+    private static string Snapshot(NodeSpec node, DimensionPlan plan)
     {
-        var business = node.Columns.FirstOrDefault(c => c.Role == ColumnRole.BusinessKey);
-        if (business is null || node.Upstream is null) return Header(node) + "-- Not rendered: the dimension has no business key.\n";
-        var history = HistoryColumns(node);
+        var tracked = plan.Tracked;
         var sql = new StringBuilder($"{{% snapshot {SnapshotName(node)} %}}\n");
         sql.Append(Config(new[]
             {
                 ("target_schema", Literal(SnapshotSchema)),
-                ("unique_key", Literal(business.Name)),
+                ("unique_key", Literal(plan.BusinessKey)),
                 ("strategy", Literal("check")),
-                ("check_cols", history.Count == 0 ? Literal("all") : List(history.Select(c => c.Name))),
+                // The snapshot holds the business key and the tracked columns only, so "all" checks none but the key.
+                ("check_cols", tracked.Count == 0 ? Literal("all") : List(tracked)),
             }))
-            .Append(Comment($"History of {node.Id}: a change in {(history.Count == 0 ? "any column" : string.Join(", ", history.Select(c => c.Name)))} closes the current version and opens a new one.\n"
+            .Append(Comment($"History of {node.Id}: a change in {(tracked.Count == 0 ? "any column" : string.Join(", ", tracked))} closes the current version and opens a new one.\n"
                 + $"The type-2 dimension {node.Name} reads it; its other columns come from silver (latest value)."))
             .Append("SELECT\n");
-        var columns = new[] { business }.Concat(history).ToList();
+        var columns = new[] { plan.BusinessKey }.Concat(tracked).Select(plan.Column).ToList();
         for (var i = 0; i < columns.Count; i++)
         {
-            sql.Append($"    {SqlEmitter.ColumnValue(columns[i], R, n => "u." + Q(n))} AS {Q(columns[i].Name)}{(i + 1 < columns.Count ? "," : string.Empty)}\n");
+            sql.Append($"    {PlanSql.Value(columns[i].Value!, R, n => "u." + Q(n))} AS {Q(columns[i].Name)}{(i + 1 < columns.Count ? "," : string.Empty)}\n");
         }
 
-        sql.Append($"FROM {Relation(node.Upstream)} AS u\n{{% endsnapshot %}}\n");
+        sql.Append($"FROM {Relation(plan.Upstream)} AS u\n{{% endsnapshot %}}\n");
         return sql.ToString();
     }
 
-    private static string DimensionType2(NodeSpec node)
+    private static string DimensionType2(NodeSpec node, DimensionPlan plan)
     {
-        var business = node.Columns.FirstOrDefault(c => c.Role == ColumnRole.BusinessKey);
-        var surrogate = node.Columns.FirstOrDefault(c => c.Role == ColumnRole.SurrogateKey);
-        if (business is null || surrogate is null || node.Upstream is null) return Header(node) + "-- Not rendered: the dimension has no business or surrogate key.\n";
-        var history = HistoryColumns(node);
-        var overwrite = node.Columns.Where(c => c.Role is not (ColumnRole.SurrogateKey or ColumnRole.BusinessKey) && !history.Contains(c)).ToList();
-        var bk = Q(business.Name);
-        var sql = new StringBuilder(ModelConfig("table", null, null, "all", new[] { surrogate.Name }));
+        var surrogate = plan.SurrogateKey.Column;
+        var overwrite = plan.Overwritten;
+        var bk = Q(plan.BusinessKey);
+        var sql = new StringBuilder(ModelConfig("table", null, null, plan.Layout));
         sql.Append(Header(node))
             .Append(Comment($"Type 2 over the snapshot {SnapshotName(node)}: one row per version, valid_from <= t < valid_to, is_current on the latest.\n"
                 + "A member's first version is valid from 1900-01-01, so facts dated before the first load find it.\n"
-                + (overwrite.Count == 0 ? string.Empty : $"Type-1 columns ({string.Join(", ", overwrite.Select(c => c.Name))}) carry silver's latest value on every version.\n")
-                + $"{surrogate.Name} hashes {business.Name} and valid_from exactly as the Warehouse runner does."))
+                + (overwrite.Count == 0 ? string.Empty : $"Type-1 columns ({string.Join(", ", overwrite)}) carry silver's latest value on every version.\n")
+                + $"{surrogate} hashes {plan.BusinessKey} and valid_from exactly as the Warehouse runner does."))
             .Append("WITH \"versions\" AS (\n    SELECT\n");
-        foreach (var column in new[] { business }.Concat(history))
+        foreach (var column in new[] { plan.BusinessKey }.Concat(plan.Tracked))
         {
-            sql.Append($"        snap.{Q(column.Name)},\n");
+            sql.Append($"        snap.{Q(column)},\n");
         }
 
         sql.Append($"        CASE WHEN ROW_NUMBER() OVER (PARTITION BY snap.{bk} ORDER BY snap.\"dbt_valid_from\") = 1 THEN {BeginningOfTime} ELSE snap.\"dbt_valid_from\" END AS \"valid_from\",\n")
@@ -296,97 +273,76 @@ internal static class DbtModels
         if (overwrite.Count > 0)
         {
             sql.Append(", \"latest\" AS (\n    SELECT\n");
-            foreach (var column in new[] { business }.Concat(overwrite))
+            foreach (var column in new[] { plan.BusinessKey }.Concat(overwrite).Select(plan.Column))
             {
-                sql.Append($"        {SqlEmitter.ColumnValue(column, R, n => "u." + Q(n))} AS {Q(column.Name)},\n");
+                sql.Append($"        {PlanSql.Value(column.Value!, R, n => "u." + Q(n))} AS {Q(column.Name)},\n");
             }
 
-            sql.Append($"        1 AS \"__one\"\n    FROM {Relation(node.Upstream)} AS u\n)");
+            sql.Append($"        1 AS \"__one\"\n    FROM {Relation(plan.Upstream)} AS u\n)");
         }
 
-        var keyText = $"{R.Cast("v." + bk, KeyText)} || '|' || {R.FormatTimestamp("v.\"valid_from\"")}";
         sql.Append("\nSELECT\n");
-        foreach (var column in node.Columns)
+        foreach (var column in plan.Columns)
         {
-            var value = column.Role == ColumnRole.SurrogateKey ? R.HashToBigInt(keyText)
-                : overwrite.Contains(column) ? "l." + Q(column.Name)
+            var value = column.Role == ColumnRole.SurrogateKey ? PlanSql.SurrogateKey(plan.SurrogateKey, R, "v.")
+                : overwrite.Contains(column.Name) ? "l." + Q(column.Name)
                 : "v." + Q(column.Name);
             sql.Append($"    {value} AS {Q(column.Name)},\n");
         }
 
         sql.Append("    v.\"valid_from\",\n    v.\"valid_to\",\n    v.\"is_current\",\n    v.\"_batch_at\"\nFROM \"versions\" AS v\n");
         if (overwrite.Count > 0) sql.Append($"LEFT JOIN \"latest\" AS l ON l.{bk} = v.{bk}\n");
-        sql.Append(UnknownMember(node, true));
+        sql.Append(UnknownMember(plan));
         return sql.ToString();
     }
 
     // ---- gold facts and SQL models ------------------------------------------------------------------------
 
-    private static string Alias(ColumnSpec reference) => Q("d__" + reference.Name);
-
-    private static string Fact(NodeSpec node)
+    private static string Fact(NodeSpec node, FactPlan plan)
     {
-        if (node.Upstream is null) return Header(node) + "-- Not rendered: the fact has no upstream model.\n";
-        var references = node.Columns.Where(c => c.Lookup is not null).ToList();
-        var calendar = references.FirstOrDefault(c => c.Name == node.EventDateColumn);
-        var grain = node.Grain?.Columns.ToList() ?? new List<string>();
-        var incremental = node.Incremental != Incremental.FullRefresh;
+        var grain = plan.GrainColumns;
+        var incremental = plan.Incremental != Incremental.FullRefresh;
         var sql = new StringBuilder(ModelConfig(
             incremental ? "incremental" : "table",
             grain,
-            Strategy(node.Incremental, grain.Count > 0),
-            references.FirstOrDefault(c => c != calendar)?.Name,
-            calendar is null ? Array.Empty<string>() : new[] { calendar.Name }));
+            Strategy(plan.Incremental, grain.Count > 0),
+            plan.Layout));
         sql.Append(Header(node));
-        if (node.Grain is { } g) sql.Append(Comment($"Grain: {g.Description} ({string.Join(", ", g.Columns)})."));
+        if (plan.Grain is { } g) sql.Append(Comment($"Grain: {g.Description} ({string.Join(", ", g.Columns)})."));
         sql.Append(Comment("References are looked up by business key; a missing or late member maps to the unknown member -1."))
             .Append("SELECT\n");
-        foreach (var column in node.Columns)
+        foreach (var column in plan.Columns)
         {
             var value = column.Lookup is { } lookup
-                ? $"COALESCE({Alias(column)}.{Q(lookup.SurrogateKey)}, -1)"
-                : SqlEmitter.ColumnValue(column, R, n => "s." + Q(n));
+                ? $"COALESCE({Q(lookup.Alias)}.{Q(lookup.SurrogateKey)}, -1)"
+                : PlanSql.Value(column.Value!, R, n => "s." + Q(n));
             sql.Append($"    {value} AS {Q(column.Name)},\n");
         }
 
         sql.Append("    s.\"_batch_at\" AS \"_batch_at\"\n")
-            .Append($"FROM {Relation(node.Upstream)} AS s\n");
-        if (calendar is not null) sql.Append(Join(calendar, null));
-        foreach (var reference in references.Where(r => r != calendar))
+            .Append($"FROM {Relation(plan.Upstream)} AS s\n");
+        foreach (var lookup in plan.Lookups)
         {
-            sql.Append(Join(reference, calendar));
+            sql.Append($"LEFT JOIN {Ref(lookup.Dimension.Name)} AS {Q(lookup.Alias)}\n")
+                .Append(PlanSql.LookupCondition(lookup, R, "s"));
         }
 
         if (incremental)
         {
-            // Silver rows of the latest batch the fact has seen, and newer ones: a rerun re-merges the same rows.
+            // Silver rows of the latest batch the fact has seen, and newer ones: a rerun re-merges the same rows. With
+            // them, the older facts the plan re-keys (late members, closed versions), merged again on the grain.
             sql.Append("{% if is_incremental() %}\n")
-                .Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {BeginningOfTime}) FROM {{{{ this }}}})\n")
-                .Append("{% endif %}\n");
+                .Append($"WHERE s.\"_batch_at\" >= (SELECT COALESCE(MAX(\"_batch_at\"), {BeginningOfTime}) FROM {{{{ this }}}})")
+                .Append(plan.Rekey is { } rekey ? PlanSql.Rekey(rekey, R, "{{ this }}", dimension => Ref(dimension.Name), "    ") : string.Empty)
+                .Append("\n{% endif %}\n");
         }
 
         return sql.ToString();
     }
 
-    /// <summary>Joins a dimension on its business key; a type-2 dimension joins the version valid on the fact's date.</summary>
-    private static string Join(ColumnSpec reference, ColumnSpec? calendar)
-    {
-        var lookup = reference.Lookup!;
-        var alias = Alias(reference);
-        var join = $"LEFT JOIN {Ref(lookup.Dimension.Name)} AS {alias}\n    ON {alias}.{Q(lookup.BusinessKey)} = s.{Q(lookup.FactColumn)}\n    AND {alias}.{Q(lookup.SurrogateKey)} <> -1\n";
-        if (!lookup.Type2) return join;
-        if (calendar?.Lookup?.DateColumn is { } dateColumn)
-        {
-            var date = R.Cast($"{Alias(calendar)}.{Q(dateColumn)}", new SqlType(SqlTypeKind.Timestamp));
-            return join + $"    AND {date} >= {alias}.\"valid_from\" AND {date} < {alias}.\"valid_to\"\n";
-        }
-
-        return join + $"    AND {alias}.\"is_current\"\n";
-    }
-
     private static string SqlModel(NodeSpec node)
     {
-        var sql = new StringBuilder(ModelConfig(node.MaterializeAsTable ? "table" : "view", null, null, null, Array.Empty<string>()));
+        var sql = new StringBuilder(ModelConfig(node.MaterializeAsTable ? "table" : "view", null, null, null));
         sql.Append(Header(node))
             .Append(Comment("The declared columns are the contract: the body's output is cast to them."))
             .Append("SELECT\n")

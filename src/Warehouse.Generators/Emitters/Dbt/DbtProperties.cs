@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using static Warehouse.Generators.Emitters.Dbt.DbtNames;
@@ -176,7 +177,7 @@ internal static class DbtProperties
 
     private static YamlMap QuarantineModel(NodeSpec node)
     {
-        var columns = DbtModels.SourceColumns(node)
+        var columns = StagingPlanBuilder.SourceColumnNames(node)
             .Select(c => new YamlMap().Add("name", c).Add("data_type", "varchar(65535)").Add("description", "As delivered (trimmed text)."))
             .ToList();
         columns.Add(new YamlMap().Add("name", "_source_file").Add("data_type", "varchar(65535)").Add("description", "The lake file the row came from."));

@@ -27,4 +27,16 @@ LEFT JOIN {{ ref('dim_locations') }} AS "d__location_key"
     AND "d__location_key"."location_key" <> -1
 {% if is_incremental() %}
 WHERE s."_batch_at" >= (SELECT COALESCE(MAX("_batch_at"), CAST('1900-01-01 00:00:00' AS TIMESTAMP)) FROM {{ this }})
+    -- Re-key older facts on the unknown member or on a version that no longer covers their date.
+    OR s."interaction_id" IN (
+        SELECT f."interaction_id"
+        FROM {{ this }} AS f
+        JOIN {{ ref('dim_dates') }} AS "c" ON "c"."date_key" = f."date_key"
+        LEFT JOIN {{ ref('dim_customers') }} AS "v__customer_key" ON "v__customer_key"."customer_key" = f."customer_key"
+        WHERE f."date_key" = -1
+            OR f."customer_key" = -1
+            OR f."channel_key" = -1
+            OR f."location_key" = -1
+            OR NOT (CAST("c"."date" AS TIMESTAMP) >= "v__customer_key"."valid_from" AND CAST("c"."date" AS TIMESTAMP) < "v__customer_key"."valid_to")
+    )
 {% endif %}

@@ -25,4 +25,15 @@ LEFT JOIN {{ ref('dim_currencies') }} AS "d__currency_key"
     AND "d__currency_key"."currency_key" <> -1
 {% if is_incremental() %}
 WHERE s."_batch_at" >= (SELECT COALESCE(MAX("_batch_at"), CAST('1900-01-01 00:00:00' AS TIMESTAMP)) FROM {{ this }})
+    -- Re-key older facts on the unknown member or on a version that no longer covers their date.
+    OR s."balance_id" IN (
+        SELECT f."balance_id"
+        FROM {{ this }} AS f
+        JOIN {{ ref('dim_dates') }} AS "c" ON "c"."date_key" = f."date_key"
+        LEFT JOIN {{ ref('dim_accounts') }} AS "v__account_key" ON "v__account_key"."account_key" = f."account_key"
+        WHERE f."date_key" = -1
+            OR f."account_key" = -1
+            OR f."currency_key" = -1
+            OR NOT (CAST("c"."date" AS TIMESTAMP) >= "v__account_key"."valid_from" AND CAST("c"."date" AS TIMESTAMP) < "v__account_key"."valid_to")
+    )
 {% endif %}
