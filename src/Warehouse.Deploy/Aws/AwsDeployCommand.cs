@@ -31,7 +31,7 @@ public static class AwsDeployCommand
     {
         var console = context.Environment.Console;
         string stackName = options.StackName ?? DefaultStackName(context.Manifest.Project);
-        var template = StackTemplate.Parse(context.Artifacts.Read(StackTemplate.ArtifactPath));
+        var template = StackTemplate.Parse(context.Artifacts.Read(context.Manifest.Aws.Template), context.Manifest.Aws.Template);
         await LintAsync(context, template, cancellationToken);
 
         if (!options.Yes && !context.Environment.Interactive)
@@ -52,7 +52,7 @@ public static class AwsDeployCommand
             // (a) infrastructure
             var deployer = new StackDeployer(clients.CloudFormation, console, options.IsEmulator ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5));
             var stack = await deployer.DeployAsync(stackName, template, () => options.Yes || console.Confirm("Execute this change set?", defaultValue: false), cancellationToken);
-            var outputs = await StackOutputs.ReadAsync(clients.CloudFormation, stack.Stack, template, console, cancellationToken);
+            var outputs = await StackOutputs.ReadAsync(clients.CloudFormation, stack.Stack, template, context.Manifest.Aws, console, cancellationToken);
 
             // (b) lake
             RunCommands.PrepareLake(context, dataFolder, seed, scale);
@@ -118,8 +118,8 @@ public static class AwsDeployCommand
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
-                string findings = ((await output) + (await error)).Replace(file, StackTemplate.ArtifactPath, StringComparison.Ordinal).Trim();
-                throw new WarehouseException(ExitCodes.BadInput, $"cfn-lint rejects {StackTemplate.ArtifactPath}; not deploying:\n{findings}");
+                string findings = ((await output) + (await error)).Replace(file, template.Path, StringComparison.Ordinal).Trim();
+                throw new WarehouseException(ExitCodes.BadInput, $"cfn-lint rejects {template.Path}; not deploying:\n{findings}");
             }
             console.MarkupLine("cfn-lint: template ok");
         }
@@ -156,11 +156,8 @@ public static class AwsDeployCommand
             Pooling = false,
         };
         console.MarkupLineInterpolated($"warehouse: redshift {outputs.ClusterAddress}:{connection.Port}/{outputs.ClusterDatabase} as {outputs.MasterUsername}");
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["glue_database"] = outputs.GlueDatabase,
-            ["redshift_iam_role"] = outputs.RedshiftRoleArn ?? "",
-        };
+        // The manifest names the stack output each Redshift variable takes (glue_database, redshift_iam_role).
+        var extra = context.Manifest.Aws.Variables.ToDictionary(v => v.Key, v => outputs.Values.GetValueOrDefault(v.Value) ?? "", StringComparer.Ordinal);
         await using var engine = new PostgresEngine(connection, "redshift");
         return await RunCommands.ExecuteWithEngineAsync(context, engine, "deploy", batchAt, extra, cancellationToken);
     }

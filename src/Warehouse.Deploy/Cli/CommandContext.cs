@@ -49,6 +49,6 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
             ?? Path.Combine(OutputDirectory, DefaultDuckDbFile),
             environment.Variable(DuckDbEngine.MemoryLimitVariable) is { Length: > 0 } limit
                 ? limit
-                : DuckDbEngine.DefaultMemoryLimitFor(Manifest.Nodes.Count(n => n.IsGold && n.Kind != NodeKinds.Test))),
+                : DuckDbEngine.DefaultMemoryLimitFor(Manifest.Nodes.Count(n => n.IsPublished))),
     };
 }

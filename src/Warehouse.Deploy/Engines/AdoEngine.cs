@@ -23,7 +23,7 @@ public abstract class AdoEngine : IWarehouseEngine
 
     public virtual string? HintFor(DbException error) => null;
 
-    public abstract Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+    public abstract Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken);
 
     public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         await Connection.BeginTransactionAsync(cancellationToken);
@@ -71,12 +71,17 @@ public abstract class AdoEngine : IWarehouseEngine
     {
         if (schemas.Count == 0)
             return [];
-        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns " +
+        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable, " +
+                     "character_maximum_length, numeric_precision, numeric_scale FROM information_schema.columns " +
                      $"WHERE table_schema IN ({string.Join(", ", schemas.Select(SqlLiteral.String))}) " +
                      "ORDER BY table_schema, table_name, ordinal_position";
         var result = await QueryAsync(sql, null, int.MaxValue, cancellationToken);
-        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES")).ToList();
+        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES", Number(r[5]), Number(r[6]), Number(r[7]))).ToList();
     }
+
+    /// <summary>A catalog number as <see cref="QueryAsync"/> formats it; NULL (no length, no precision) is null.</summary>
+    private static int? Number(string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) ? number : null;
 
     protected async Task<object?> ScalarAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
     {

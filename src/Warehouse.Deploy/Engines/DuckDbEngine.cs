@@ -88,7 +88,7 @@ public sealed partial class DuckDbEngine(string databasePath, string? memoryLimi
     private string EffectiveMemoryLimit => string.IsNullOrWhiteSpace(memoryLimit) ? DefaultMemoryLimitFor(0) : memoryLimit.Trim();
 
     /// <summary>Bronze views read the lake files directly, so there is nothing to load.</summary>
-    public override Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+    public override Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken) =>
         Task.FromResult<long?>(null);
 
     /// <summary>DuckDB names the holding process; its start time is the best "since" another process can know.</summary>

@@ -8,7 +8,8 @@ namespace Warehouse.Deploy.Engines;
 
 /// <summary>
 /// PostgreSQL through Npgsql. Bronze tables are filled with binary COPY, one lake file per transaction together with
-/// its <c>_warehouse.loaded_files</c> row, so a file is loaded exactly once even if a deploy dies half way.
+/// its row in the manifest's loaded-files table (<c>_warehouse.loaded_files</c>, created by <c>_setup.sql</c>), so a
+/// file is loaded exactly once even if a deploy dies half way.
 /// </summary>
 /// With dialect "redshift" it runs the redshift/ SQL on a Redshift cluster (same protocol): bronze is external (the
 /// bronze scripts create the external schema over Glue), so nothing is COPYed, and Redshift has no advisory locks.
@@ -66,17 +67,13 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
         throw new WarehouseException(ExitCodes.LockHeld, $"another deploy is running on {Target} since {when}");
     }
 
-    public override async Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken)
+    public override async Task<long?> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
         if (IsRedshift)
             return null;
-        // Every source looks up its own files: without the index on source each lookup reads the files of all
-        // sources, which makes the lookups of a deploy grow with sources × files (quadratic in the model's size).
-        await ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS _warehouse.loaded_files (path TEXT PRIMARY KEY, source TEXT NOT NULL, " +
-            "row_count BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL DEFAULT now()); " +
-            "CREATE INDEX IF NOT EXISTS loaded_files_source ON _warehouse.loaded_files (source)", null, cancellationToken);
-        var loaded = (await QueryAsync($"SELECT path FROM _warehouse.loaded_files WHERE source = {SqlLiteral.String(source.Id)}",
+        // Every source looks up its own files (the table is indexed on source by _setup.sql).
+        string loadedFiles = SqlLiteral.QualifiedName(bookkeeping.LoadedFiles);
+        var loaded = (await QueryAsync($"SELECT path FROM {loadedFiles} WHERE source = {SqlLiteral.String(source.Id)}",
             null, int.MaxValue, cancellationToken)).Rows.Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
 
         long rows = 0;
@@ -84,7 +81,7 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
         {
             string relative = LakeLayout.RelativeTo(lakeRoot, file);
             if (!loaded.Contains(relative))
-                rows += await CopyFileAsync(source, file, relative, cancellationToken);
+                rows += await CopyFileAsync(source, file, relative, bookkeeping, cancellationToken);
         }
 
         return rows;
@@ -97,11 +94,11 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
     /// decoded it once per row. ALTER TABLE locks the bronze table until the file is committed; within a deploy
     /// nothing else reads it then.
     /// </remarks>
-    private async Task<long> CopyFileAsync(ManifestNode source, string file, string relative, CancellationToken cancellationToken)
+    private async Task<long> CopyFileAsync(ManifestNode source, string file, string relative, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
         var columns = CsvValidator.ExpectedColumns(source);
         string table = SqlLiteral.QualifiedName(source.Id);
-        string sourceFile = SqlLiteral.Identifier(CsvValidator.SourceFileColumn);
+        string sourceFile = SqlLiteral.Identifier(bookkeeping.SourceFileColumn);
         string copy = $"COPY {table} ({string.Join(", ", columns.Select(SqlLiteral.Identifier))}) FROM STDIN (FORMAT BINARY)";
 
         await using var transaction = await Npgsql.BeginTransactionAsync(cancellationToken);
@@ -129,7 +126,7 @@ public sealed class PostgresEngine(NpgsqlConnectionStringBuilder connection, str
 
         await ExecuteAsync($"ALTER TABLE {table} ALTER COLUMN {sourceFile} DROP DEFAULT", transaction, cancellationToken);
         await ExecuteAsync(
-            $"INSERT INTO _warehouse.loaded_files (path, source, row_count) VALUES ({SqlLiteral.String(relative)}, " +
+            $"INSERT INTO {SqlLiteral.QualifiedName(bookkeeping.LoadedFiles)} (path, source, row_count) VALUES ({SqlLiteral.String(relative)}, " +
             $"{SqlLiteral.String(source.Id)}, {SqlLiteral.Integer(rows)})", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
