@@ -7,8 +7,8 @@ namespace Warehouse.Deploy.Execution;
 
 /// <summary>
 /// deploy / run / test: validate the lake, take the deploy lock, run _setup.sql, then the nodes in dependency order.
-/// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction: if a statement or an error-severity test
-/// fails it is rolled back and the previously published gold stays as it was.
+/// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction:
+/// if a statement or an error-severity test fails it is rolled back and the previously published gold stays as it was.
 /// </summary>
 public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
 {
