@@ -75,7 +75,7 @@ public sealed class AwsDeployOfflineTests : IDisposable
     [Fact]
     public void Emulator_template_gets_the_subnet_blocks_Fn_Cidr_would_compute()
     {
-        var template = StackTemplate.Parse(File.ReadAllText(Path.Combine(_banking.Artifacts, "cloudformation", "warehouse.json")));
+        var template = StackTemplate.Parse(File.ReadAllText(Path.Combine(_banking.Artifacts, "cloudformation", "warehouse.json")), "cloudformation/warehouse.json");
 
         int expanded = template.ExpandCidrFunctionsForEmulator(new Dictionary<string, string> { ["VpcCidr"] = "10.20.0.0/16" });
 
@@ -87,7 +87,7 @@ public sealed class AwsDeployOfflineTests : IDisposable
     [Fact]
     public void Glue_tables_come_from_the_template_with_the_bucket_resolved()
     {
-        var template = StackTemplate.Parse(File.ReadAllText(Path.Combine(_banking.Artifacts, "cloudformation", "warehouse.json")));
+        var template = StackTemplate.Parse(File.ReadAllText(Path.Combine(_banking.Artifacts, "cloudformation", "warehouse.json")), "cloudformation/warehouse.json");
 
         var tables = template.GlueTables("my-lake");
 

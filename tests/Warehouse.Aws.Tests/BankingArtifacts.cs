@@ -55,12 +55,13 @@ public sealed class BankingArtifacts : IDisposable
     }
 
     /// <summary>Adds a column to bronze.dim_accounts in manifest.json and to its Glue table in the template.</summary>
+    /// <param name="manifestType">A type without length or precision (DATE, BIGINT), the manifest's <c>type.name</c>.</param>
     public void AddAccountsColumn(string name, string manifestType, string glueType)
     {
         string manifestPath = Path.Combine(Artifacts, "manifest.json");
         var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
         var node = manifest["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "bronze.dim_accounts")!;
-        node["columns"]!.AsArray().Add(new JsonObject { ["name"] = name, ["type"] = manifestType, ["nullable"] = true, ["role"] = "attribute" });
+        node["columns"]!.AsArray().Add(new JsonObject { ["name"] = name, ["type"] = new JsonObject { ["name"] = manifestType }, ["nullable"] = true, ["role"] = "attribute" });
         File.WriteAllText(manifestPath, manifest.ToJsonString());
 
         string templatePath = Path.Combine(Artifacts, "cloudformation", "warehouse.json");

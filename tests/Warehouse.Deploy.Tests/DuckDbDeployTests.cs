@@ -16,7 +16,7 @@ public sealed class DuckDbDeployTests
         Assert.True(exitCode == 0, error + output);
         Assert.Equal(2L, await ScalarAsync(warehouse.DuckDbPath, "SELECT count(*) FROM gold.dim_accounts"));
         Assert.Equal("landing/dim_accounts/dim_accounts.csv", await ScalarAsync(warehouse.DuckDbPath, "SELECT min(_source_file) FROM bronze.accounts"));
-        Assert.Equal(new DateTime(2024, 6, 30), await ScalarAsync(warehouse.DuckDbPath, "SELECT min(_loaded_at) FROM silver.stg_accounts"));
+        Assert.Equal(new DateTime(2024, 6, 30), await ScalarAsync(warehouse.DuckDbPath, "SELECT min(_batch_at) FROM silver.stg_accounts"));
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(warehouse.Artifacts, "run_results.json")));
         Assert.Equal("success", results.RootElement.GetProperty("status").GetString());
         Assert.Equal(3, results.RootElement.GetProperty("nodes").GetArrayLength());

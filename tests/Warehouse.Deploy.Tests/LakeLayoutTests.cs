@@ -64,8 +64,10 @@ public sealed class LakeLayoutTests
             id, kind = NodeKinds.Source, layer = "bronze", schema = "bronze", name = id["bronze.".Length..], materialization = "source",
             source = new { prefix, file_pattern = pattern },
         };
-        var manifest = new { format = WarehouseManifest.SupportedFormat, project = "Layout", dialects = Array.Empty<string>(),
-            setup = new Dictionary<string, string>(), variables = Array.Empty<string>(), nodes = new[] { node } };
+        var manifest = new { format = WarehouseManifest.SupportedFormat, project = "Layout", dialects = new[] { "duckdb" },
+            setup = new Dictionary<string, string> { ["duckdb"] = "duckdb/_setup.sql" },
+            variables = new Dictionary<string, string[]> { ["duckdb"] = [] },
+            bookkeeping = TestManifests.Bookkeeping, aws = TestManifests.Aws, nodes = new[] { node } };
         return ManifestLoader.Parse(System.Text.Json.JsonSerializer.Serialize(manifest), "test").Sources.Single();
     }
 }

@@ -1,3 +1,4 @@
+using Warehouse.Deploy.Execution;
 using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Tests;
@@ -5,7 +6,7 @@ namespace Warehouse.Deploy.Tests;
 public sealed class ManifestTests
 {
     private static string Manifest(string nodes) =>
-        $$"""{ "format": "warehouse-manifest/1", "project": "P", "dialects": ["duckdb"], "setup": {"duckdb": "duckdb/_setup.sql"}, "variables": [], "nodes": [{{nodes}}] }""";
+        $$"""{ "format": "warehouse-manifest/2", "project": "P", "dialects": ["duckdb"], "setup": {"duckdb": "duckdb/_setup.sql"}, "variables": {"duckdb": []}, {{TestManifests.Members}}, "nodes": [{{nodes}}] }""";
 
     private static string Node(string id, params string[] dependsOn) =>
         $$"""{ "id": "{{id}}", "kind": "staging", "schema": "s", "name": "{{id}}", "materialization": "table", "depends_on": [{{string.Join(",", dependsOn.Select(d => $"\"{d}\""))}}] }""";
@@ -47,13 +48,37 @@ public sealed class ManifestTests
     }
 
     [Theory]
-    [InlineData("""{ "format": "warehouse-manifest/2", "project": "P", "dialects": [], "setup": {}, "variables": [], "nodes": [] }""", "format 'warehouse-manifest/2' is not supported")]
+    [InlineData("""{ "format": "warehouse-manifest/1", "project": "P", "dialects": [], "setup": {}, "variables": [], "nodes": [] }""",
+        "format 'warehouse-manifest/1' is not supported (expected 'warehouse-manifest/2'): rebuild the model project")]
+    [InlineData("""{ "format": "warehouse-manifest/2", "project": "P", "dialects": [], "setup": {}, "variables": {}, "nodes": [] }""",
+        "'project', 'setup', 'variables', 'bookkeeping', 'aws' and 'nodes' are required")]
     [InlineData("{ not json", "invalid JSON")]
     public void Rejects_bad_manifests(string json, string expected)
     {
         var e = Assert.Throws<WarehouseException>(() => ManifestLoader.Parse(json, "m"));
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_without_a_type_is_an_error()
+    {
+        string untyped = Node("a").Replace("\"depends_on\"", "\"columns\": [{ \"name\": \"id\" }], \"depends_on\"", StringComparison.Ordinal);
+
+        var e = Assert.Throws<WarehouseException>(() => ManifestLoader.Parse(Manifest(untyped), "m"));
+
+        Assert.Equal("m: column 'id' of node 'a' has no 'type'", e.Message);
+    }
+
+    [Fact]
+    public void A_variable_the_runner_does_not_supply_stops_the_run_before_any_file_is_read()
+    {
+        var manifest = ManifestLoader.Parse(Manifest(Node("a")).Replace("\"duckdb\": []", "\"duckdb\": [\"batch_at\", \"tenant\"]", StringComparison.Ordinal), "m");
+        var variables = new Dictionary<string, string> { ["batch_at"] = "2024-01-01 00:00:00", ["lake_root"] = "/lake" };
+
+        var e = Assert.Throws<WarehouseException>(() => new WarehouseScripts(manifest, new InMemoryArtifactSource(new Dictionary<string, string>()), "duckdb", variables));
+
+        Assert.Equal("manifest: the duckdb scripts use {{tenant}}, which this runner does not supply (it supplies batch_at, lake_root, processed_files)", e.Message);
     }
 
     [Fact]

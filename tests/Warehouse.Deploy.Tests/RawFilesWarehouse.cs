@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Warehouse.Deploy.Cli;
+using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Tests;
 
@@ -56,14 +57,16 @@ public sealed class RawFilesWarehouse : IDisposable
     private void WriteManifest()
     {
         object Sql(string path) => new Dictionary<string, string> { ["duckdb"] = $"duckdb/{path}" };
-        object Column(string name, string type = "VARCHAR") => new { name, type, nullable = true };
+        object Column(string name, ManifestColumnType? type = null) => new { name, type = type ?? new ManifestColumnType("VARCHAR"), nullable = true };
         var manifest = new
         {
-            format = "warehouse-manifest/1",
+            format = WarehouseManifest.SupportedFormat,
             project = "Raw",
             dialects = new[] { "duckdb" },
             setup = new Dictionary<string, string> { ["duckdb"] = "duckdb/_setup.sql" },
-            variables = new[] { "batch_at", "lake_root" },
+            variables = new Dictionary<string, string[]> { ["duckdb"] = ["batch_at", "lake_root"] },
+            bookkeeping = TestManifests.Bookkeeping,
+            aws = TestManifests.Aws,
             nodes = new object[]
             {
                 new
@@ -84,8 +87,8 @@ public sealed class RawFilesWarehouse : IDisposable
                 },
                 new
                 {
-                    id = "gold.orders", kind = "fact", layer = "gold", schema = "gold", name = "orders", materialization = "table",
-                    columns = new[] { Column("order_id", "BIGINT"), Column("name"), Column("amount", "DECIMAL(18,2)") },
+                    id = "gold.orders", kind = "fact", layer = "gold", schema = "gold", name = "orders", materialization = "table", publish_group = "gold",
+                    columns = new[] { Column("order_id", TestManifests.BigInt), Column("name"), Column("amount", TestManifests.Decimal(18, 2)) },
                     depends_on = new[] { "bronze.raw_orders", "bronze.raw_customers" }, sql = Sql("gold/orders.sql"),
                 },
                 new

@@ -83,7 +83,7 @@ public sealed partial class ScaleTests
             {
                 if (i % 1000 == 13 && column.Name == "label")
                     continue;
-                string type = i % 1000 == 11 && column.Name == "amount" ? "VARCHAR" : column.Type!;
+                string type = i % 1000 == 11 && column.Name == "amount" ? "VARCHAR" : column.Type.ToString();
                 catalog.Add(new CatalogColumn(schema, table, column.Name, type, column.Nullable));
             }
 
@@ -162,9 +162,9 @@ public sealed partial class ScaleTests
 
         private static readonly ManifestColumn[] Columns =
         [
-            new("id", "BIGINT", Nullable: false),
-            new("label", "VARCHAR(100)", Nullable: false),
-            new("amount", "DECIMAL(18,2)"),
+            new("id", TestManifests.BigInt, Nullable: false),
+            new("label", TestManifests.Varchar(100), Nullable: false),
+            new("amount", TestManifests.Decimal(18, 2)),
         ];
 
         public static WarehouseManifest Create()
@@ -201,7 +201,8 @@ public sealed partial class ScaleTests
 
             nodes.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return new WarehouseManifest(WarehouseManifest.SupportedFormat, "Scale", ["duckdb"],
-                new Dictionary<string, string> { ["duckdb"] = "duckdb/_setup.sql" }, [], nodes);
+                new Dictionary<string, string> { ["duckdb"] = "duckdb/_setup.sql" }, new Dictionary<string, IReadOnlyList<string>>(),
+                TestManifests.Bookkeeping, TestManifests.Aws, nodes);
         }
 
         private static ManifestNode Node(string id, string kind, string layer, string materialization, string[] dependsOn,
@@ -347,7 +348,7 @@ public sealed partial class ScaleTests
             return Task.FromResult<IReadOnlyList<long>>(qualifiedNames.Select(_ => 0L).ToList());
         }
 
-        public Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+        public Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("bronze is not bulk-loaded on this engine");
 
         public string? HintFor(DbException error) => null;

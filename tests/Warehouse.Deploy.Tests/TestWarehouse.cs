@@ -61,18 +61,20 @@ public sealed class TestWarehouse : IDisposable
         object Sql(string path) => new Dictionary<string, string> { ["duckdb"] = $"duckdb/{path}", ["postgres"] = $"postgres/{path}" };
         var manifest = new
         {
-            format = "warehouse-manifest/1",
+            format = "warehouse-manifest/2",
             project = "Test",
             dialects = new[] { "duckdb", "postgres" },
             setup = new Dictionary<string, string> { ["duckdb"] = "duckdb/_setup.sql", ["postgres"] = "postgres/_setup.sql" },
-            variables = new[] { "batch_at", "lake_root" },
+            variables = new Dictionary<string, string[]> { ["duckdb"] = ["batch_at", "lake_root"], ["postgres"] = ["batch_at"] },
+            bookkeeping = TestManifests.Bookkeeping,
+            aws = TestManifests.Aws,
             nodes = new object[]
             {
                 new
                 {
                     id = "bronze.accounts", kind = "source", layer = "bronze", schema = "bronze", name = "accounts",
                     materialization = "source",
-                    columns = columns.Select(c => new { name = c, type = "VARCHAR", nullable = true }).ToArray(),
+                    columns = columns.Select(c => new { name = c, type = TestManifests.Varchar(100), nullable = true }).ToArray(),
                     source = new { prefix = "landing/dim_accounts/", file_pattern = "dim_accounts*.csv", delimiter = "|", header = true },
                     depends_on = Array.Empty<string>(), sql = Sql("bronze/accounts.sql"),
                 },
@@ -80,14 +82,14 @@ public sealed class TestWarehouse : IDisposable
                 {
                     id = "gold.dim_accounts", kind = "dimension", layer = "gold", schema = "gold", name = "dim_accounts",
                     materialization = "table",
-                    columns = new[] { new { name = "account_id", type = "BIGINT", nullable = false }, new { name = "account_balance", type = "DECIMAL(18,2)", nullable = false } },
-                    depends_on = new[] { "silver.stg_accounts" }, sql = Sql("gold/dim_accounts.sql"),
+                    columns = new[] { new { name = "account_id", type = TestManifests.BigInt, nullable = false }, new { name = "account_balance", type = TestManifests.Decimal(18, 2), nullable = false } },
+                    depends_on = new[] { "silver.stg_accounts" }, sql = Sql("gold/dim_accounts.sql"), publish_group = "gold",
                 },
                 new
                 {
                     id = "silver.stg_accounts", kind = "staging", layer = "silver", schema = "silver", name = "stg_accounts",
                     materialization = "table",
-                    columns = new[] { new { name = "account_id", type = "BIGINT", nullable = false }, new { name = "account_balance", type = "DECIMAL(18,2)", nullable = false } },
+                    columns = new[] { new { name = "account_id", type = TestManifests.BigInt, nullable = false }, new { name = "account_balance", type = TestManifests.Decimal(18, 2), nullable = false } },
                     depends_on = new[] { "bronze.accounts" }, sql = Sql("silver/stg_accounts.sql"),
                 },
                 new
@@ -113,13 +115,17 @@ public sealed class TestWarehouse : IDisposable
         const string setup = "CREATE SCHEMA IF NOT EXISTS bronze;\nCREATE SCHEMA IF NOT EXISTS silver;\nCREATE SCHEMA IF NOT EXISTS gold;\nCREATE SCHEMA IF NOT EXISTS _warehouse;\n";
         const string silver = "-- typed copy of bronze\nDROP TABLE IF EXISTS silver.stg_accounts;\n" +
             "CREATE TABLE silver.stg_accounts AS SELECT CAST(account_id AS BIGINT) AS account_id, CAST(account_balance AS DECIMAL(18,2)) AS account_balance, " +
-            "account_type, CAST('{{batch_at}}' AS TIMESTAMP) AS _loaded_at FROM bronze.accounts;\n";
+            "account_type, CAST('{{batch_at}}' AS TIMESTAMP) AS _batch_at FROM bronze.accounts;\n";
         const string gold = "DROP TABLE IF EXISTS gold.dim_accounts;\nCREATE TABLE gold.dim_accounts AS SELECT account_id, account_balance, account_type FROM silver.stg_accounts;\n";
         const string test = "SELECT account_id, account_balance FROM gold.dim_accounts WHERE account_balance < 0\n";
         const string analysis = "SELECT account_type, count(*) AS accounts FROM gold.dim_accounts GROUP BY account_type ORDER BY account_type;\n";
         foreach (var dialect in new[] { "duckdb", "postgres" })
         {
-            WriteSql($"{dialect}/_setup.sql", setup);
+            // As the compiler's: _setup.sql creates the table the PostgreSQL bulk loader records its files in.
+            WriteSql($"{dialect}/_setup.sql", dialect == "postgres"
+                ? setup + "CREATE TABLE IF NOT EXISTS _warehouse.loaded_files (path TEXT PRIMARY KEY, source TEXT NOT NULL, row_count BIGINT NOT NULL, " +
+                  "loaded_at TIMESTAMPTZ NOT NULL DEFAULT now());\n"
+                : setup);
             WriteSql($"{dialect}/silver/stg_accounts.sql", silver);
             WriteSql($"{dialect}/gold/dim_accounts.sql", gold);
             WriteSql($"{dialect}/tests/dim_accounts_balance_not_negative.sql", test);

@@ -54,7 +54,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
 
     string? IEngineSettings.DatabaseFile => parse.GetValue(options.Database);
 
-    int IEngineSettings.PublishedTables => Manifest.Nodes.Count(n => n.IsGold && n.Kind != NodeKinds.Test);
+    int IEngineSettings.PublishedTables => Manifest.Nodes.Count(n => n.IsPublished);
 
     string? IEngineSettings.Variable(string name) => environment.Variable(name);
 }

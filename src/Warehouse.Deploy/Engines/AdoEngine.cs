@@ -29,7 +29,7 @@ public abstract class AdoEngine(EngineDefinition definition) : IWarehouseEngine
     public virtual string? HintFor(DbException error) => null;
 
     /// <summary>Overridden by the engines whose capabilities say they bulk-load bronze; a call to any other is a bug of the caller.</summary>
-    public virtual Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
+    public virtual Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"{Name} does not bulk-load bronze ({nameof(EngineCapabilities.BulkLoadsBronze)} is false)");
 
     public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
@@ -78,15 +78,20 @@ public abstract class AdoEngine(EngineDefinition definition) : IWarehouseEngine
     {
         if (schemas.Count == 0)
             return [];
-        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns " +
+        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable, " +
+                     "character_maximum_length, numeric_precision, numeric_scale FROM information_schema.columns " +
                      $"WHERE table_schema IN ({string.Join(", ", schemas.Select(SqlLiteral.String))}) " +
                      "ORDER BY table_schema, table_name, ordinal_position";
         var result = await QueryAsync(sql, null, int.MaxValue, cancellationToken);
-        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES")).ToList();
+        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES", Number(r[5]), Number(r[6]), Number(r[7]))).ToList();
     }
 
     /// <summary>How lock messages show when the holder started.</summary>
     protected static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A catalog number as <see cref="QueryAsync"/> formats it; NULL (no length, no precision) is null.</summary>
+    private static int? Number(string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) ? number : null;
 
     protected async Task<object?> ScalarAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
     {

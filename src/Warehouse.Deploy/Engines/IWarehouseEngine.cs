@@ -4,7 +4,13 @@ using Warehouse.Deploy.Manifest;
 namespace Warehouse.Deploy.Engines;
 
 /// <summary>A column as the target's information_schema reports it.</summary>
-public sealed record CatalogColumn(string Schema, string Table, string Column, string DataType, bool Nullable);
+/// <remarks>
+/// <see cref="Length"/> is information_schema's character_maximum_length, <see cref="Precision"/> and
+/// <see cref="Scale"/> its numeric_precision and numeric_scale; null where the engine reports none (DuckDB keeps no
+/// VARCHAR length).
+/// </remarks>
+public sealed record CatalogColumn(string Schema, string Table, string Column, string DataType, bool Nullable,
+    int? Length = null, int? Precision = null, int? Scale = null);
 
 /// <summary>The first rows of a query and how many rows it returned in all.</summary>
 public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, long TotalRows);
@@ -39,7 +45,7 @@ public interface IWarehouseEngine : IAsyncDisposable
     Task<IReadOnlyList<long>> CountRowsAsync(IReadOnlyList<string> qualifiedNames, DbTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>Fills a bronze source from its lake files not loaded before; returns the rows loaded. Only when <see cref="EngineCapabilities.BulkLoadsBronze"/>.</summary>
-    Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken);
+    Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken);
 
     /// <summary>How to fix a database error that this engine knows more about than its message says, or null.</summary>
     string? HintFor(DbException error);

@@ -13,7 +13,7 @@ namespace Warehouse.Deploy.Execution;
 /// The relations in the target when the run started (read once from the catalog); a node's script creates its
 /// tables, so they are added here as nodes run instead of asking the catalog again before every count.
 /// </param>
-public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scripts, string lakeRoot,
+public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scripts, ManifestBookkeeping bookkeeping, string lakeRoot,
     IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables)
 {
     /// <param name="transaction">The shared publish transaction; null runs the node in a transaction of its own.</param>
@@ -42,7 +42,7 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         // The bronze table must exist (its script creates it) before files are copied in. Where the engine does not
         // bulk-load, bronze reads the files itself and the count stays unknown.
         long? loaded = node.Kind == NodeKinds.Source && engine.Capabilities.BulkLoadsBronze && lakeFiles.TryGetValue(node.Id, out var files)
-            ? await engine.LoadSourceAsync(node, files, lakeRoot, cancellationToken)
+            ? await engine.LoadSourceAsync(node, files, lakeRoot, bookkeeping, cancellationToken)
             : null;
         foreach (var created in new[] { table, node.Quarantine }.OfType<string>())
             existingTables.Add(created);
@@ -55,7 +55,8 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
     private async Task<IReadOnlyList<string>> ProcessedFilesAsync(ManifestNode node, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var result = await engine.QueryAsync(
-            $"SELECT source_file FROM _warehouse.processed_files WHERE node = {SqlLiteral.String(node.Id)}", transaction, int.MaxValue, cancellationToken);
+            $"SELECT source_file FROM {SqlLiteral.QualifiedName(bookkeeping.ProcessedFiles)} WHERE node = {SqlLiteral.String(node.Id)}",
+            transaction, int.MaxValue, cancellationToken);
         return result.Rows.Select(r => r[0]).ToList();
     }
 

@@ -1,5 +1,4 @@
 using Warehouse.Deploy.Engines;
-using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Execution;
@@ -8,15 +7,17 @@ namespace Warehouse.Deploy.Execution;
 public sealed record PlanChange(string Change, string Table, string? Column, string Detail, bool Breaking);
 
 /// <summary>
-/// Compares the manifest's relations and columns with information_schema. Dropping a table or column and changing a
-/// column's type are breaking (data or downstream queries are lost); adding is not. Columns whose names start with '_'
-/// are bookkeeping (_source_file, _batch_at, …) and quarantine tables are owned by their model, so neither is compared.
+/// Compares the manifest's relations and columns with information_schema. Dropping a table or column, changing a
+/// column's type family, narrowing a VARCHAR and changing a DECIMAL's precision or scale are breaking (data or
+/// downstream queries are lost, see <see cref="SqlTypes"/>); adding is not. The manifest's bookkeeping columns
+/// (_source_file, _batch_at, …) and the quarantine tables are owned by the scripts and their model, so neither is compared.
 /// </summary>
 public static class PlanComparer
 {
     public static IReadOnlyList<PlanChange> Compare(WarehouseManifest manifest, IReadOnlyList<CatalogColumn> catalog)
     {
         var relations = manifest.Nodes.Where(n => n.HasRelation).ToList();
+        var bookkeeping = manifest.Bookkeeping.Columns.ToHashSet(StringComparer.Ordinal);
         var quarantines = relations.Where(n => n.Quarantine is not null).Select(n => n.Quarantine!).ToHashSet(StringComparer.Ordinal);
         var actual = catalog.GroupBy(c => $"{c.Schema}.{c.Table}", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -30,7 +31,7 @@ public static class PlanComparer
                 continue;
             }
 
-            changes.AddRange(CompareColumns(node, columns));
+            changes.AddRange(CompareColumns(node, columns, bookkeeping));
         }
 
         var declared = relations.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
@@ -39,22 +40,19 @@ public static class PlanComparer
         return changes;
     }
 
-    private static IEnumerable<PlanChange> CompareColumns(ManifestNode node, List<CatalogColumn> columns)
+    private static IEnumerable<PlanChange> CompareColumns(ManifestNode node, List<CatalogColumn> columns, HashSet<string> bookkeeping)
     {
         var existing = columns.ToDictionary(c => c.Column, StringComparer.Ordinal);
-        foreach (var column in node.ColumnList.Where(c => !IsBookkeeping(c.Name)))
+        foreach (var column in node.ColumnList.Where(c => !bookkeeping.Contains(c.Name)))
         {
             if (!existing.TryGetValue(column.Name, out var current))
-                yield return new PlanChange("new column", node.Id, column.Name, column.Type ?? "", false);
-            else if (column.Type is not null && SqlTypes.Family(column.Type) != SqlTypes.Family(current.DataType))
-                yield return new PlanChange("changed column", node.Id, column.Name, $"{current.DataType} -> {column.Type}", true);
+                yield return new PlanChange("new column", node.Id, column.Name, column.Type.ToString(), false);
+            else if (SqlTypes.Compare(column.Type, current) is { } change)
+                yield return new PlanChange(change.Change, node.Id, column.Name, $"{SqlTypes.Describe(current)} -> {column.Type}", change.Breaking);
         }
 
         var declared = node.ColumnList.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var column in columns.Where(c => !declared.Contains(c.Column) && !IsBookkeeping(c.Column)))
-            yield return new PlanChange("dropped column", node.Id, column.Column, column.DataType, true);
+        foreach (var column in columns.Where(c => !declared.Contains(c.Column) && !bookkeeping.Contains(c.Column)))
+            yield return new PlanChange("dropped column", node.Id, column.Column, SqlTypes.Describe(column), true);
     }
-
-    private static bool IsBookkeeping(string column) =>
-        column.StartsWith('_') || column == CsvValidator.SourceFileColumn;
 }

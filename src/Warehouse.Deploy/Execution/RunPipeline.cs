@@ -7,8 +7,8 @@ namespace Warehouse.Deploy.Execution;
 
 /// <summary>
 /// deploy / run / test: validate the lake, take the deploy lock, run _setup.sql, then the nodes in dependency order.
-/// From the first gold node on, models and tests share ONE transaction: if a statement or an error-severity test
-/// fails it is rolled back and the previously published gold stays as it was.
+/// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction:
+/// if a statement or an error-severity test fails it is rolled back and the previously published gold stays as it was.
 /// </summary>
 public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
 {
@@ -40,11 +40,11 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
         catch (WarehouseException e)
         {
             results = Results(e.ExitCode, e.Message);
-            await RecordAsync(results, cancellationToken);
+            await RecordAsync(request.Manifest.Bookkeeping, results, cancellationToken);
             throw new RunFailedException(results, e);
         }
 
-        await RecordAsync(results, cancellationToken);
+        await RecordAsync(request.Manifest.Bookkeeping, results, cancellationToken);
         return results;
     }
 
@@ -56,7 +56,7 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
         {
             reporter.Step("running _setup.sql");
             await StatementRunner.RunAsync(engine, "_setup.sql", scripts.Setup, null, cancellationToken);
-            await RunHistory.EnsureAsync(engine, cancellationToken);
+            await RunHistory.EnsureAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
         }
 
         var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList());
@@ -66,10 +66,10 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             if (request.RunModels)
             {
                 var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
-                var executor = new NodeExecutor(engine, scripts, request.LakeRoot, lakeFiles, existing);
+                var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lakeFiles, existing);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
-                    if (node.IsGold && publish is null)
+                    if (node.IsPublished && publish is null)
                         publish = await engine.BeginTransactionAsync(cancellationToken);
                     var result = await executor.RunAsync(node, publish, cancellationToken);
                     nodes.Add(result);
@@ -116,11 +116,11 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
     }
 
     /// <summary>Best effort: history must not hide the run's own outcome when the target itself is failing.</summary>
-    private async Task RecordAsync(RunResults results, CancellationToken cancellationToken)
+    private async Task RecordAsync(ManifestBookkeeping bookkeeping, RunResults results, CancellationToken cancellationToken)
     {
         try
         {
-            await RunHistory.RecordAsync(engine, results, cancellationToken);
+            await RunHistory.RecordAsync(engine, bookkeeping, results, cancellationToken);
         }
         catch (DbException e)
         {

@@ -27,6 +27,14 @@ public sealed class WarehouseScripts
             throw new WarehouseException(ExitCodes.BadInput,
                 $"manifest: dialect '{dialect}' is not generated (dialects: {string.Join(", ", manifest.Dialects)})");
         Dialect = dialect;
+        // The manifest lists what the dialect's scripts use: a variable this runner does not supply (a manifest
+        // from a newer compiler) stops the run here, naming it, before any file is read.
+        var missing = (manifest.Variables.GetValueOrDefault(dialect) ?? [])
+            .Where(v => v != ProcessedFilesVariable && !variables.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+            throw new WarehouseException(ExitCodes.BadInput,
+                $"manifest: the {dialect} scripts use {string.Join(", ", missing.Select(v => $"{{{{{v}}}}}"))}, which this runner does not supply " +
+                $"(it supplies {string.Join(", ", variables.Keys.Append(ProcessedFilesVariable).Order(StringComparer.Ordinal))})");
         Setup = Render(setup, _artifacts.Read(setup), _variables);
         foreach (var node in manifest.Nodes)
         {

@@ -8,11 +8,12 @@ namespace Warehouse.Deploy.Lake;
 /// </summary>
 public static class CsvValidator
 {
-    /// <summary>The bronze column the runner adds; it is never in a lake file.</summary>
-    public const string SourceFileColumn = "_source_file";
-
+    /// <summary>
+    /// A source's declared columns, in order: the header of its files. (The bronze file column, the manifest's
+    /// <see cref="ManifestBookkeeping.SourceFileColumn"/>, is added by the scripts and never declared.)
+    /// </summary>
     public static IReadOnlyList<string> ExpectedColumns(ManifestNode source) =>
-        source.ColumnList.Select(c => c.Name).Where(n => n != SourceFileColumn).ToList();
+        source.ColumnList.Select(c => c.Name).ToList();
 
     /// <returns>The files of each source, ready to load.</returns>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Validate(string lakeRoot, IEnumerable<ManifestNode> sources)

@@ -1,22 +1,31 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Warehouse.Deploy.Manifest;
 
-/// <summary>The typed form of <c>manifest.json</c> (format <c>warehouse-manifest/1</c>, see docs/manifest.md).</summary>
+/// <summary>
+/// The typed form of <c>manifest.json</c> (format <c>warehouse-manifest/2</c>, see docs/manifest.md). Its JSON Schema
+/// is <c>schemas/manifest/v2.json</c>; a test checks that every property here is described there with the same shape.
+/// </summary>
 public sealed record WarehouseManifest(
     [property: JsonPropertyName("format")] string Format,
     [property: JsonPropertyName("project")] string Project,
     [property: JsonPropertyName("dialects")] IReadOnlyList<string> Dialects,
     [property: JsonPropertyName("setup")] IReadOnlyDictionary<string, string> Setup,
-    [property: JsonPropertyName("variables")] IReadOnlyList<string> Variables,
+    [property: JsonPropertyName("variables")] IReadOnlyDictionary<string, IReadOnlyList<string>> Variables,
+    [property: JsonPropertyName("bookkeeping")] ManifestBookkeeping Bookkeeping,
+    [property: JsonPropertyName("aws")] ManifestAws Aws,
     [property: JsonPropertyName("nodes")] IReadOnlyList<ManifestNode> Nodes)
 {
-    public const string SupportedFormat = "warehouse-manifest/1";
+    public const string SupportedFormat = "warehouse-manifest/2";
 
+    [JsonIgnore]
     public IEnumerable<ManifestNode> Tests => Nodes.Where(n => n.Kind == NodeKinds.Test);
 
+    [JsonIgnore]
     public IEnumerable<ManifestNode> Analyses => Nodes.Where(n => n.Kind == NodeKinds.Analysis);
 
+    [JsonIgnore]
     public IEnumerable<ManifestNode> Sources => Nodes.Where(n => n.Kind == NodeKinds.Source);
 }
 
@@ -39,34 +48,100 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("severity")] string? Severity,
     [property: JsonPropertyName("attached_to")] string? AttachedTo,
     [property: JsonPropertyName("test_type")] string? TestType,
-    [property: JsonPropertyName("checksum")] string? Checksum)
+    [property: JsonPropertyName("checksum")] string? Checksum,
+    [property: JsonPropertyName("publish_group")] string? PublishGroup = null)
 {
+    [JsonIgnore]
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];
 
+    [JsonIgnore]
     public IReadOnlyList<string> Dependencies => DependsOn ?? [];
 
-    /// <summary>Gold models and tests share one transaction so a failure keeps the published gold.</summary>
-    public bool IsGold => string.Equals(Layer, "gold", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the node belongs to the publish group (the compiler puts the gold models there): from the first of
+    /// them on, the models and the tests share one transaction, so a failure keeps the published gold.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsPublished => PublishGroup is not null;
 
+    [JsonIgnore]
     public bool IsErrorSeverity => !string.Equals(Severity, "warn", StringComparison.Ordinal);
 
     /// <summary>Whether the node leaves a relation in the target (what <c>plan</c> compares).</summary>
+    [JsonIgnore]
     public bool HasRelation => Kind is not (NodeKinds.Test or NodeKinds.Analysis);
 }
 
 public sealed record ManifestColumn(
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("type")] ManifestColumnType Type,
     [property: JsonPropertyName("nullable")] bool Nullable = true,
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("role")] string? Role = null,
     [property: JsonPropertyName("references")] string? References = null);
+
+/// <summary>A column's logical type as its parts: <c>VARCHAR</c> has a length, <c>DECIMAL</c> a precision and scale.</summary>
+public sealed record ManifestColumnType(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("length")] int? Length = null,
+    [property: JsonPropertyName("precision")] int? Precision = null,
+    [property: JsonPropertyName("scale")] int? Scale = null)
+{
+    /// <summary>The portable spelling, for messages: <c>VARCHAR(20)</c>, <c>DECIMAL(18,2)</c>, <c>BIGINT</c>.</summary>
+    public override string ToString() => (Length, Precision, Scale) switch
+    {
+        ({ } length, _, _) => string.Create(CultureInfo.InvariantCulture, $"{Name}({length})"),
+        (_, { } precision, { } scale) => string.Create(CultureInfo.InvariantCulture, $"{Name}({precision},{scale})"),
+        _ => Name,
+    };
+}
 
 public sealed record SourceSpec(
     [property: JsonPropertyName("prefix")] string Prefix,
     [property: JsonPropertyName("file_pattern")] string FilePattern,
     [property: JsonPropertyName("delimiter")] string Delimiter = "|",
     [property: JsonPropertyName("header")] bool Header = true);
+
+/// <summary>
+/// The tables and columns the scripts and the runner share in the target. <c>_setup.sql</c> creates the tables the
+/// scripts and the bulk loader use; the runner creates <see cref="RunHistory"/> itself.
+/// </summary>
+public sealed record ManifestBookkeeping(
+    [property: JsonPropertyName("schema")] string Schema,
+    [property: JsonPropertyName("processed_files")] string ProcessedFiles,
+    [property: JsonPropertyName("loaded_files")] string LoadedFiles,
+    [property: JsonPropertyName("run_history")] string RunHistory,
+    [property: JsonPropertyName("source_file_column")] string SourceFileColumn,
+    [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
+
+/// <summary>What <c>deploy --target aws</c> reads from the CloudFormation stack, named by the compiler that wrote it.</summary>
+public sealed record ManifestAws(
+    [property: JsonPropertyName("template")] string Template,
+    [property: JsonPropertyName("outputs")] AwsOutputNames Outputs,
+    [property: JsonPropertyName("resources")] AwsResourceNames Resources,
+    [property: JsonPropertyName("parameters")] AwsParameterNames Parameters,
+    [property: JsonPropertyName("variables")] IReadOnlyDictionary<string, string> Variables);
+
+/// <summary>The stack's output keys.</summary>
+public sealed record AwsOutputNames(
+    [property: JsonPropertyName("lake_bucket")] string LakeBucket,
+    [property: JsonPropertyName("glue_database")] string GlueDatabase,
+    [property: JsonPropertyName("crawler")] string Crawler,
+    [property: JsonPropertyName("cluster_address")] string ClusterAddress,
+    [property: JsonPropertyName("cluster_port")] string ClusterPort,
+    [property: JsonPropertyName("redshift_role_arn")] string RedshiftRoleArn,
+    [property: JsonPropertyName("master_user_secret_arn")] string MasterUserSecretArn);
+
+/// <summary>Logical ids, read where an emulator computes no output.</summary>
+public sealed record AwsResourceNames(
+    [property: JsonPropertyName("lake_bucket")] string LakeBucket,
+    [property: JsonPropertyName("crawler")] string Crawler);
+
+/// <summary>The template's parameters the deploy reads back.</summary>
+public sealed record AwsParameterNames(
+    [property: JsonPropertyName("catalog_database")] string CatalogDatabase,
+    [property: JsonPropertyName("cluster_database")] string ClusterDatabase,
+    [property: JsonPropertyName("master_username")] string MasterUsername);
 
 public static class NodeKinds
 {

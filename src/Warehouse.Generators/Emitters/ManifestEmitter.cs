@@ -1,19 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.CloudFormation;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Model.Codec;
 
 namespace Warehouse.Generators.Emitters;
 
-/// <summary>Writes <c>manifest.json</c>, the contract between the compiler and the runner (docs/manifest.md).</summary>
+/// <summary>
+/// Writes <c>manifest.json</c>, the contract between the compiler and the runner (docs/manifest.md). Its JSON Schema
+/// is <c>schemas/manifest/v2.json</c>; tests validate the Banking manifest and the runner's types against it, so a
+/// field added here must be added there (and read by the runner) in the same change.
+/// </summary>
 internal static class ManifestEmitter
 {
-    public const string Format = "warehouse-manifest/1";
+    /// <summary>Bump it (and add a schema file beside the last one) when a field changes meaning or is removed.</summary>
+    public const string Format = "warehouse-manifest/2";
+
+    /// <summary>The publish group of gold models: the runner commits them and every test in one transaction.</summary>
+    public const string GoldPublishGroup = "gold";
 
     private static readonly Regex Variable = new(@"\{\{([a-z_]+)\}\}", RegexOptions.CultureInvariant);
 
@@ -21,7 +30,7 @@ internal static class ManifestEmitter
     /// The manifest from every node's <see cref="Entries"/> and the <c>{{variables}}</c> of every artifact
     /// (<see cref="Variables"/>), so nothing per node is written or hashed here.
     /// </summary>
-    public static Artifact Emit(string project, IReadOnlyCollection<ManifestEntry> entries, IEnumerable<string> variables)
+    public static Artifact Emit(string project, IReadOnlyCollection<ManifestEntry> entries, IEnumerable<VariableUse> variables)
     {
         // Each entry also takes a separator and an indent; the header is small.
         var json = new JsonWriter(capacity: entries.Sum(e => e.Json.Length + 8) + 4096).StartObject()
@@ -34,8 +43,18 @@ internal static class ManifestEmitter
             json.String(dialect.Name, $"{dialect.Name}/_setup.sql");
         }
 
-        json.EndObject()
-            .Strings("variables", variables.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal));
+        json.EndObject();
+        // Per dialect: the {{names}} its scripts use, so the runner can check before a run that it supplies each one.
+        var byDialect = variables.ToLookup(v => v.Dialect, v => v.Name, StringComparer.Ordinal);
+        json.StartObject("variables");
+        foreach (var dialect in SqlDialect.All)
+        {
+            json.Strings(dialect.Name, byDialect[dialect.Name].Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal));
+        }
+
+        json.EndObject();
+        WriteBookkeeping(json);
+        WriteAws(json);
 
         json.StartArray("nodes");
         foreach (var entry in entries.OrderBy(e => e.Id, StringComparer.Ordinal))
@@ -70,12 +89,69 @@ internal static class ManifestEmitter
     /// </summary>
     public static string IdOf(NodeSpec node) => node.Kind == NodeKind.SingularTest ? "test." + node.Name : node.Id;
 
-    /// <summary>The distinct <c>{{variable}}</c> names the artifacts use, in order.</summary>
-    public static EquatableArray<string> Variables(IEnumerable<Artifact> artifacts) =>
-        artifacts.SelectMany(a => Variable.Matches(a.Content).Cast<Match>().Select(m => m.Groups[1].Value))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(v => v, StringComparer.Ordinal)
+    /// <summary>
+    /// The distinct <c>{{variable}}</c> names the dialects' artifacts use (their path starts with the dialect's
+    /// folder), by dialect and name. Other artifacts (dbt) have no runner variables.
+    /// </summary>
+    public static EquatableArray<VariableUse> Variables(IEnumerable<Artifact> artifacts) =>
+        artifacts.SelectMany(a => SqlDialect.All.FirstOrDefault(d => a.Path.StartsWith(d.Name + "/", StringComparison.Ordinal)) is { } dialect
+                ? Variable.Matches(a.Content).Cast<Match>().Select(m => new VariableUse(dialect.Name, m.Groups[1].Value))
+                : Enumerable.Empty<VariableUse>())
+            .Distinct()
+            .OrderBy(v => v.Dialect, StringComparer.Ordinal)
+            .ThenBy(v => v.Name, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>
+    /// The gold models (tables and views) form the publish group: the runner opens one transaction at the first of
+    /// them and commits it with the tests, so a failed model or test keeps the published gold. Null for the others.
+    /// </summary>
+    public static string? PublishGroup(NodeSpec node) =>
+        node.Layer == LayerKind.Gold && node.Kind is NodeKind.Dimension or NodeKind.Fact or NodeKind.SqlModel ? GoldPublishGroup : null;
+
+    /// <summary>The bookkeeping tables and columns (<see cref="Bookkeeping"/>), so the runner keeps no copy of their names.</summary>
+    private static void WriteBookkeeping(JsonWriter json) =>
+        json.StartObject("bookkeeping")
+            .String("schema", Bookkeeping.Schema)
+            .String("processed_files", Bookkeeping.ProcessedFiles.Id)
+            .String("loaded_files", Bookkeeping.LoadedFiles.Id)
+            .String("run_history", Bookkeeping.RunHistory.Id)
+            .String("source_file_column", Bookkeeping.SourceFile)
+            .Strings("columns", Bookkeeping.Columns)
+            .EndObject();
+
+    /// <summary>
+    /// What <c>deploy --target aws</c> reads from the stack: the template, the output keys, the logical ids and
+    /// parameters it falls back on where an emulator computes no output, and which output fills each Redshift
+    /// variable. They are the CloudFormation emitter's own constants, so the runner never guesses at the template.
+    /// </summary>
+    private static void WriteAws(JsonWriter json)
+    {
+        json.StartObject("aws").String("template", CloudFormationEmitter.Path);
+        json.StartObject("outputs")
+            .String("lake_bucket", Outputs.LakeBucketName)
+            .String("glue_database", Outputs.GlueDatabaseName)
+            .String("crawler", Outputs.CrawlerName)
+            .String("cluster_address", Outputs.ClusterEndpointAddress)
+            .String("cluster_port", Outputs.ClusterEndpointPort)
+            .String("redshift_role_arn", Outputs.RedshiftRoleArn)
+            .String("master_user_secret_arn", Outputs.MasterUserSecretArn)
+            .EndObject();
+        json.StartObject("resources")
+            .String("lake_bucket", LogicalIds.LakeBucket)
+            .String("crawler", LogicalIds.Crawler)
+            .EndObject();
+        json.StartObject("parameters")
+            .String("catalog_database", Parameters.CatalogDatabaseName)
+            .String("cluster_database", Parameters.DatabaseName)
+            .String("master_username", Parameters.MasterUsername)
+            .EndObject();
+        json.StartObject("variables")
+            .String("glue_database", Outputs.GlueDatabaseName)
+            .String("redshift_iam_role", Outputs.RedshiftRoleArn)
+            .EndObject();
+        json.EndObject();
+    }
 
     /// <summary>An element of the manifest's <c>nodes</c> array (depth 2), written alone.</summary>
     private static string Fragment(Action<JsonWriter> write)
@@ -100,9 +176,9 @@ internal static class ManifestEmitter
         foreach (var column in node.Columns)
         {
             json.StartObject()
-                .String("name", column.Name)
-                .String("type", column.Type.ToString())
-                .Bool("nullable", column.Nullable)
+                .String("name", column.Name);
+            WriteType(json, column.Type);
+            json.Bool("nullable", column.Nullable)
                 .String("description", column.Description)
                 .String("role", RoleName(column.Role));
             if (column.History) json.Bool("history", true);
@@ -156,9 +232,10 @@ internal static class ManifestEmitter
             json.String("severity", node.WarnOnly ? "warn" : "error");
         }
 
-        json.Strings("depends_on", node.DependsOn);
+        json.String("publish_group", PublishGroup(node))
+            .Strings("depends_on", node.DependsOn);
         if (node.Tests.Count > 0) json.Strings("tests", node.Tests.Select(t => "test." + t.Name));
-        WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, node.ToString());
+        WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, NodeSpecCodec.Encode(node));
         json.EndObject();
     }
 
@@ -178,10 +255,31 @@ internal static class ManifestEmitter
             .String("severity", test.WarnOnly ? "warn" : "error")
             .String("attached_to", node.Id)
             .Strings("depends_on", dependsOn);
-        WriteSql(json, dialect => SqlEmitter.TestPathOf(dialect, test), contents, test.ToString());
+        WriteSql(json, dialect => SqlEmitter.TestPathOf(dialect, test), contents, NodeSpecCodec.Encode(test));
         json.EndObject();
     }
 
+    /// <summary>A column's type as its parts, so the runner compares lengths and precisions without parsing a spelling.</summary>
+    private static void WriteType(JsonWriter json, SqlType type)
+    {
+        json.StartObject("type").String("name", type.Kind.ToString().ToUpperInvariant());
+        switch (type.Kind)
+        {
+            case SqlTypeKind.Varchar:
+                json.Number("length", type.Length);
+                break;
+            case SqlTypeKind.Decimal:
+                json.Number("precision", type.Precision).Number("scale", type.Scale);
+                break;
+        }
+
+        json.EndObject();
+    }
+
+    /// <summary>
+    /// The SQL paths and the checksum: SHA-256 over the canonical spec text (<see cref="NodeSpecCodec"/>, which
+    /// writes every field, each column's included) and every dialect's SQL, so any change to the node changes it.
+    /// </summary>
     private static void WriteSql(JsonWriter json, Func<SqlDialect, string> path, Dictionary<string, string> contents, string spec)
     {
         var hashed = new StringBuilder(spec);
@@ -235,3 +333,6 @@ internal static class ManifestEmitter
 
 /// <summary>One element of the manifest's <c>nodes</c> array: its id (the sort key) and its JSON.</summary>
 internal sealed record ManifestEntry(string Id, string Json);
+
+/// <summary>A <c>{{name}}</c> that a dialect's scripts use.</summary>
+internal sealed record VariableUse(string Dialect, string Name);

@@ -17,7 +17,7 @@ internal sealed record RenderedNode(
     string Id,
     EquatableArray<Artifact> Artifacts,
     EquatableArray<ManifestEntry> ManifestEntries,
-    EquatableArray<string> Variables,
+    EquatableArray<VariableUse> Variables,
     string DbtProperties,
     string? Error = null)
 {
@@ -36,7 +36,7 @@ internal sealed record RenderedNode(
         }
         catch (Exception exception)
         {
-            return new(id, EquatableArray<Artifact>.Empty, EquatableArray<ManifestEntry>.Empty, EquatableArray<string>.Empty, string.Empty,
+            return new(id, EquatableArray<Artifact>.Empty, EquatableArray<ManifestEntry>.Empty, EquatableArray<VariableUse>.Empty, string.Empty,
                 exception.GetType().Name + ": " + exception.Message);
         }
     }

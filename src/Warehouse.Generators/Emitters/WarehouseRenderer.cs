@@ -60,7 +60,7 @@ internal static class WarehouseRenderer
         {
             var setup = SqlDialect.All.Select(d => SqlEmitter.Setup(d, nodes)).ToList();
             var dbt = DbtEmitter.Project(project, nodes, rendered.ToDictionary(static n => n.Id, static n => n.DbtProperties, StringComparer.Ordinal));
-            // The manifest lists the {{variables}} of every artifact, the whole-model ones included.
+            // The manifest lists the {{variables}} of every dialect's artifacts, the whole-model ones included.
             var manifest = ManifestEmitter.Emit(
                 project,
                 rendered.SelectMany(static n => n.ManifestEntries).ToList(),

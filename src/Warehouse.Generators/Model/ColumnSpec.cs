@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Warehouse.Generators.Model;
 
 /// <summary>What a column is for in its model.</summary>
@@ -125,22 +123,4 @@ internal sealed record TestSpec
 
     /// <summary>Restricts the test to current, known rows: <c>is_current</c> for type 2, not the unknown member.</summary>
     public string? Where { get; init; }
-
-    // The manifest's checksum of a test hashes this record's text (ManifestEmitter). The members print as the
-    // compiler would print them, except the kind, which prints by its artifact name (TestKinds.Name): the checksum
-    // must not change when a C# enum member is renamed.
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("Name = ").Append(Name)
-            .Append(", Kind = ").Append(Kind.Name())
-            .Append(", Columns = ").Append(Columns)
-            .Append(", WarnOnly = ").Append(WarnOnly)
-            .Append(", Values = ").Append(Values)
-            .Append(", Min = ").Append(Min)
-            .Append(", Max = ").Append(Max)
-            .Append(", Related = ").Append(Related)
-            .Append(", RelatedColumn = ").Append(RelatedColumn)
-            .Append(", Where = ").Append(Where);
-        return true;
-    }
 }

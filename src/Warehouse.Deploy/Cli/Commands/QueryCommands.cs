@@ -91,7 +91,7 @@ public static class QueryCommands
         await using var engine = context.CreateEngine();
         await engine.OpenAsync(cancellationToken);
         var console = context.Environment.Console;
-        var runs = await RunHistory.ReadAsync(engine, limit, cancellationToken);
+        var runs = await RunHistory.ReadAsync(engine, context.Manifest.Bookkeeping, limit, cancellationToken);
         if (runs is null || runs.TotalRows == 0)
         {
             console.MarkupLineInterpolated($"no run recorded on {engine.Target}");

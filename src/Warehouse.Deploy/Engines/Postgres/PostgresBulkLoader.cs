@@ -6,21 +6,17 @@ namespace Warehouse.Deploy.Engines.Postgres;
 
 /// <summary>
 /// Fills PostgreSQL's bronze tables from the lake with binary COPY (<see cref="BinaryCopyWriter"/>), one lake file per
-/// transaction together with its <c>_warehouse.loaded_files</c> row, so a file is loaded exactly once even if a deploy
-/// dies half way.
+/// transaction together with its row in the manifest's loaded-files table (<c>_warehouse.loaded_files</c>, created by
+/// <c>_setup.sql</c>), so a file is loaded exactly once even if a deploy dies half way.
 /// </summary>
 internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection connection)
 {
     /// <summary>Loads the files of <paramref name="source"/> that are not loaded yet; returns the rows loaded.</summary>
-    public async Task<long> LoadAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken)
+    public async Task<long> LoadAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
-        // Every source looks up its own files: without the index on source each lookup reads the files of all
-        // sources, which makes the lookups of a deploy grow with sources × files (quadratic in the model's size).
-        await engine.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS _warehouse.loaded_files (path TEXT PRIMARY KEY, source TEXT NOT NULL, " +
-            "row_count BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL DEFAULT now()); " +
-            "CREATE INDEX IF NOT EXISTS loaded_files_source ON _warehouse.loaded_files (source)", null, cancellationToken);
-        var loaded = (await engine.QueryAsync($"SELECT path FROM _warehouse.loaded_files WHERE source = {SqlLiteral.String(source.Id)}",
+        // Every source looks up its own files (the table is indexed on source by _setup.sql).
+        string loadedFiles = SqlLiteral.QualifiedName(bookkeeping.LoadedFiles);
+        var loaded = (await engine.QueryAsync($"SELECT path FROM {loadedFiles} WHERE source = {SqlLiteral.String(source.Id)}",
             null, int.MaxValue, cancellationToken)).Rows.Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
 
         long rows = 0;
@@ -28,7 +24,7 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
         {
             string relative = LakeLayout.RelativeTo(lakeRoot, file);
             if (!loaded.Contains(relative))
-                rows += await CopyFileAsync(source, file, relative, cancellationToken);
+                rows += await CopyFileAsync(source, file, relative, bookkeeping, cancellationToken);
         }
 
         return rows;
@@ -41,11 +37,11 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
     /// decoded it once per row. ALTER TABLE locks the bronze table until the file is committed; within a deploy
     /// nothing else reads it then.
     /// </remarks>
-    private async Task<long> CopyFileAsync(ManifestNode source, string file, string relative, CancellationToken cancellationToken)
+    private async Task<long> CopyFileAsync(ManifestNode source, string file, string relative, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
         var columns = CsvValidator.ExpectedColumns(source);
         string table = SqlLiteral.QualifiedName(source.Id);
-        string sourceFile = SqlLiteral.Identifier(CsvValidator.SourceFileColumn);
+        string sourceFile = SqlLiteral.Identifier(bookkeeping.SourceFileColumn);
         string copy = $"COPY {table} ({string.Join(", ", columns.Select(SqlLiteral.Identifier))}) FROM STDIN (FORMAT BINARY)";
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,7 +69,7 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
 
         await engine.ExecuteAsync($"ALTER TABLE {table} ALTER COLUMN {sourceFile} DROP DEFAULT", transaction, cancellationToken);
         await engine.ExecuteAsync(
-            $"INSERT INTO _warehouse.loaded_files (path, source, row_count) VALUES ({SqlLiteral.String(relative)}, " +
+            $"INSERT INTO {SqlLiteral.QualifiedName(bookkeeping.LoadedFiles)} (path, source, row_count) VALUES ({SqlLiteral.String(relative)}, " +
             $"{SqlLiteral.String(source.Id)}, {SqlLiteral.Integer(rows)})", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;

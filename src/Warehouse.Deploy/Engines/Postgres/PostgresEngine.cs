@@ -80,8 +80,8 @@ public class PostgresEngine : AdoEngine
     }
 
     /// <summary>Binary COPY of the files not loaded before (<see cref="PostgresBulkLoader"/>).</summary>
-    public override Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, CancellationToken cancellationToken) =>
-        new PostgresBulkLoader(this, Npgsql).LoadAsync(source, files, lakeRoot, cancellationToken);
+    public override Task<long> LoadSourceAsync(ManifestNode source, IReadOnlyList<string> files, string lakeRoot, ManifestBookkeeping bookkeeping, CancellationToken cancellationToken) =>
+        new PostgresBulkLoader(this, Npgsql).LoadAsync(source, files, lakeRoot, bookkeeping, cancellationToken);
 
     private sealed class Release(PostgresEngine engine) : IAsyncDisposable
     {

@@ -26,7 +26,7 @@ public static class AwsDeployCommand
     {
         var console = host.Console;
         string stackName = options.StackName ?? DefaultStackName(host.Manifest.Project);
-        var template = StackTemplate.Parse(host.Artifacts.Read(StackTemplate.ArtifactPath));
+        var template = StackTemplate.Parse(host.Artifacts.Read(host.Manifest.Aws.Template), host.Manifest.Aws.Template);
         await LintAsync(host, template, cancellationToken);
 
         if (!options.Yes && !host.Interactive)
@@ -51,7 +51,7 @@ public static class AwsDeployCommand
             // (a) infrastructure
             var deployer = new StackDeployer(clients.CloudFormation, console, options.IsEmulator ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5));
             var stack = await deployer.DeployAsync(stackName, template, () => options.Yes || console.Confirm("Execute this change set?", defaultValue: false), cancellationToken);
-            var outputs = await StackOutputs.ReadAsync(clients.CloudFormation, stack.Stack, template, console, cancellationToken);
+            var outputs = await StackOutputs.ReadAsync(clients.CloudFormation, stack.Stack, template, host.Manifest.Aws, console, cancellationToken);
 
             // (b) lake (prepared locally before anything changed in AWS)
             await new LakeUploader(clients.S3, console).UploadAsync(outputs.BucketName, host.Manifest, host.LakeRoot, cancellationToken);
@@ -116,8 +116,8 @@ public static class AwsDeployCommand
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
-                string findings = ((await output) + (await error)).Replace(file, StackTemplate.ArtifactPath, StringComparison.Ordinal).Trim();
-                throw new WarehouseException(ExitCodes.BadInput, $"cfn-lint rejects {StackTemplate.ArtifactPath}; not deploying:\n{findings}");
+                string findings = ((await output) + (await error)).Replace(file, template.Path, StringComparison.Ordinal).Trim();
+                throw new WarehouseException(ExitCodes.BadInput, $"cfn-lint rejects {template.Path}; not deploying:\n{findings}");
             }
             console.MarkupLine("cfn-lint: template ok");
         }
@@ -145,11 +145,8 @@ public static class AwsDeployCommand
 
         var connection = RedshiftConnection.For(outputs.ClusterAddress, outputs.ClusterPort, outputs.ClusterDatabase, outputs.MasterUsername, password);
         console.MarkupLineInterpolated($"warehouse: redshift {outputs.ClusterAddress}:{connection.Port}/{outputs.ClusterDatabase} as {outputs.MasterUsername}");
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["glue_database"] = outputs.GlueDatabase,
-            ["redshift_iam_role"] = outputs.RedshiftRoleArn ?? "",
-        };
+        // The manifest names the stack output each Redshift variable takes (glue_database, redshift_iam_role).
+        var extra = host.Manifest.Aws.Variables.ToDictionary(v => v.Key, v => outputs.Values.GetValueOrDefault(v.Value) ?? "", StringComparer.Ordinal);
         await using var engine = new RedshiftEngine(connection);
         return await host.RunWarehouseAsync(engine, extra, cancellationToken);
     }

@@ -6,33 +6,35 @@ using Warehouse.Deploy.Targets.Aws.Glue;
 
 namespace Warehouse.Deploy.Targets.Aws;
 
-/// <summary>The generated CloudFormation template (cloudformation/warehouse.json) as the deploy reads it.</summary>
+/// <summary>The generated CloudFormation template (the manifest's <c>aws.template</c>) as the deploy reads it.</summary>
 public sealed class StackTemplate
 {
-    public const string ArtifactPath = "cloudformation/warehouse.json";
-
     private readonly JsonObject _root;
 
-    private StackTemplate(JsonObject root, string body)
+    private StackTemplate(JsonObject root, string body, string path)
     {
         _root = root;
         Body = body;
+        Path = path;
     }
+
+    /// <summary>The template's path in the artifacts, for messages.</summary>
+    public string Path { get; }
 
     /// <summary>The template text that is sent to CloudFormation.</summary>
     public string Body { get; private set; }
 
-    public static StackTemplate Parse(string body)
+    public static StackTemplate Parse(string body, string path)
     {
         try
         {
             return JsonNode.Parse(body) is JsonObject root && root["Resources"] is JsonObject
-                ? new StackTemplate(root, body)
-                : throw new WarehouseException(ExitCodes.BadInput, $"{ArtifactPath}: not a CloudFormation template (no Resources)");
+                ? new StackTemplate(root, body, path)
+                : throw new WarehouseException(ExitCodes.BadInput, $"{path}: not a CloudFormation template (no Resources)");
         }
         catch (JsonException e)
         {
-            throw new WarehouseException(ExitCodes.BadInput, $"{ArtifactPath}: not JSON: {e.Message}", e);
+            throw new WarehouseException(ExitCodes.BadInput, $"{path}: not JSON: {e.Message}", e);
         }
     }
 

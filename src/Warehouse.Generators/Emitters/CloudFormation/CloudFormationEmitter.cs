@@ -47,15 +47,15 @@ internal static class CloudFormationEmitter
 
     private static void AddOutputs(Template template)
     {
-        template.Output("ClusterEndpointAddress", "Host name of the Redshift cluster.", Fn.GetAtt(LogicalIds.Cluster, "Endpoint.Address"));
-        template.Output("ClusterEndpointPort", "Port of the Redshift cluster.", Fn.GetAtt(LogicalIds.Cluster, "Endpoint.Port"));
-        template.Output("LakeBucketName", "The lake bucket; sources land under their prefixes.", Fn.Ref(LogicalIds.LakeBucket));
-        template.Output("GlueDatabaseName", "Glue database of the bronze tables (glue_database).", Fn.Ref(LogicalIds.GlueDatabase));
-        template.Output("CrawlerName", "The lake crawler.", Fn.Ref(LogicalIds.Crawler));
-        template.Output("RedshiftRoleArn", "Role Redshift reads the lake with (redshift_iam_role).", Fn.GetAtt(LogicalIds.RedshiftRole, "Arn"));
-        template.Output("GlueCrawlerRoleArn", "Role the crawler runs as.", Fn.GetAtt(LogicalIds.CrawlerRole, "Arn"));
-        template.Output("MasterUserSecretArn", "Secrets Manager secret holding the admin credentials.",
+        template.Output(Outputs.ClusterEndpointAddress, "Host name of the Redshift cluster.", Fn.GetAtt(LogicalIds.Cluster, "Endpoint.Address"));
+        template.Output(Outputs.ClusterEndpointPort, "Port of the Redshift cluster.", Fn.GetAtt(LogicalIds.Cluster, "Endpoint.Port"));
+        template.Output(Outputs.LakeBucketName, "The lake bucket; sources land under their prefixes.", Fn.Ref(LogicalIds.LakeBucket));
+        template.Output(Outputs.GlueDatabaseName, "Glue database of the bronze tables (glue_database).", Fn.Ref(LogicalIds.GlueDatabase));
+        template.Output(Outputs.CrawlerName, "The lake crawler.", Fn.Ref(LogicalIds.Crawler));
+        template.Output(Outputs.RedshiftRoleArn, "Role Redshift reads the lake with (redshift_iam_role).", Fn.GetAtt(LogicalIds.RedshiftRole, "Arn"));
+        template.Output(Outputs.GlueCrawlerRoleArn, "Role the crawler runs as.", Fn.GetAtt(LogicalIds.CrawlerRole, "Arn"));
+        template.Output(Outputs.MasterUserSecretArn, "Secrets Manager secret holding the admin credentials.",
             Fn.GetAtt(LogicalIds.Cluster, "MasterPasswordSecretArn"), Parameters.ManagesMasterPassword);
-        template.Output("VpcId", "The warehouse VPC.", Fn.Ref(LogicalIds.Vpc));
+        template.Output(Outputs.VpcId, "The warehouse VPC.", Fn.Ref(LogicalIds.Vpc));
     }
 }

@@ -49,7 +49,7 @@ internal static class SqlEmitter
             // An external schema over the catalog is created by the bronze scripts, not here.
             .Where(n => !(dialect.Bronze == BronzeAccess.ExternalSchema && n.Kind == NodeKind.Source))
             .Select(n => n.Schema)
-            .Concat(new[] { "_warehouse" })
+            .Concat(new[] { Bookkeeping.Schema })
             .Distinct(StringComparer.Ordinal)
             .OrderBy(s => s, StringComparer.Ordinal);
         foreach (var schema in schemas)
@@ -57,7 +57,7 @@ internal static class SqlEmitter
             sql.Append($"CREATE SCHEMA IF NOT EXISTS {SqlDialect.Quote(schema)};\n");
         }
 
-        sql.Append("CREATE TABLE IF NOT EXISTS \"_warehouse\".\"processed_files\" (\n")
+        sql.Append($"CREATE TABLE IF NOT EXISTS {SqlDialect.Table(Bookkeeping.ProcessedFiles)} (\n")
             .Append("    \"node\" VARCHAR(256) NOT NULL,\n")
             .Append("    \"source_file\" VARCHAR(1024) NOT NULL,\n")
             .Append("    \"batch_at\" TIMESTAMP NOT NULL,\n")
@@ -65,6 +65,20 @@ internal static class SqlEmitter
             .Append("    \"rows_loaded\" BIGINT NOT NULL,\n")
             .Append("    \"rows_quarantined\" BIGINT NOT NULL\n")
             .Append(");\n");
+        if (dialect.Bronze == BronzeAccess.LoadedByRunner)
+        {
+            // The runner's bulk loader records each file with its bronze rows, in one transaction; the index keeps
+            // each source's lookup from reading every source's files (quadratic in the model's size without it).
+            var loadedFiles = SqlDialect.Table(Bookkeeping.LoadedFiles);
+            sql.Append($"CREATE TABLE IF NOT EXISTS {loadedFiles} (\n")
+                .Append("    \"path\" TEXT PRIMARY KEY,\n")
+                .Append("    \"source\" TEXT NOT NULL,\n")
+                .Append("    \"row_count\" BIGINT NOT NULL,\n")
+                .Append($"    \"loaded_at\" TIMESTAMPTZ NOT NULL DEFAULT {dialect.Now}\n")
+                .Append(");\n")
+                .Append($"CREATE INDEX IF NOT EXISTS \"loaded_files_source\" ON {loadedFiles} (\"source\");\n");
+        }
+
         sql.Append(dialect.SetupFunctions);
 
         return new Artifact($"{dialect.Name}/_setup.sql", Normalize(sql.ToString()));
@@ -191,7 +205,7 @@ internal static class SqlEmitter
         if (plan.Incremental == Incremental.FullRefresh)
         {
             sql.Append($"DELETE FROM {target};\nDELETE FROM {quarantine};\n")
-                .Append($"DELETE FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)};\n");
+                .Append($"DELETE FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {SqlDialect.Literal(node.Id)};\n");
         }
 
         // 1. The new files' rows: raw text, typed source columns, model columns, then the first failed check.
@@ -205,7 +219,7 @@ internal static class SqlEmitter
 
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(plan.Upstream)}\n")
-            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM \"_warehouse\".\"processed_files\" WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
+            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
         if (dialect.Bronze == BronzeAccess.ReadsLakeFiles)
         {
             // The bronze view reads every lake file and DuckDB cannot skip files on the subquery above; a constant list
@@ -269,7 +283,7 @@ internal static class SqlEmitter
         sql.Append($"INSERT INTO {target} ({columnList}, \"_source_file\", \"_batch_at\")\n")
             .Append($"SELECT {string.Join(", ", plan.Columns.Select(c => PlanSql.Out(c.Name)))}, \"_source_file\", {BatchAt}\n")
             .Append($"FROM {batch}\nWHERE \"__rule\" IS NULL AND \"__rank\" = 1;\n")
-            .Append("INSERT INTO \"_warehouse\".\"processed_files\" (\"node\", \"source_file\", \"batch_at\", \"rows_read\", \"rows_loaded\", \"rows_quarantined\")\n")
+            .Append($"INSERT INTO {SqlDialect.Table(Bookkeeping.ProcessedFiles)} (\"node\", \"source_file\", \"batch_at\", \"rows_read\", \"rows_loaded\", \"rows_quarantined\")\n")
             .Append($"SELECT {SqlDialect.Literal(node.Id)}, \"_source_file\", {BatchAt}, COUNT(*),\n")
             .Append("    SUM(CASE WHEN \"__rule\" IS NULL AND \"__rank\" = 1 THEN 1 ELSE 0 END),\n")
             .Append("    SUM(CASE WHEN \"__rule\" IS NULL AND \"__rank\" = 1 THEN 0 ELSE 1 END)\n")

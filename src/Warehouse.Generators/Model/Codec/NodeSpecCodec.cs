@@ -41,6 +41,17 @@ internal static class NodeSpecCodec
         return w.ToString();
     }
 
+    /// <summary>
+    /// A generic test's text in the same encoding: with <see cref="Encode(NodeSpec)"/> the canonical form the
+    /// manifest's checksums hash, since it writes every field (a record's <c>ToString()</c> prints no array's items).
+    /// </summary>
+    public static string Encode(TestSpec test)
+    {
+        var w = new SpecWriter().String(Format);
+        WriteTest(w, test);
+        return w.ToString();
+    }
+
     /// <exception cref="FormatException">The text is not a spec of this <see cref="Format"/>.</exception>
     public static NodeSpec Decode(string text)
     {

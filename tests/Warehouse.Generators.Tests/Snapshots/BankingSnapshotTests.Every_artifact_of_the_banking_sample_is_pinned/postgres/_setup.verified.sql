@@ -11,6 +11,13 @@ CREATE TABLE IF NOT EXISTS "_warehouse"."processed_files" (
     "rows_loaded" BIGINT NOT NULL,
     "rows_quarantined" BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS "_warehouse"."loaded_files" (
+    "path" TEXT PRIMARY KEY,
+    "source" TEXT NOT NULL,
+    "row_count" BIGINT NOT NULL,
+    "loaded_at" TIMESTAMPTZ NOT NULL DEFAULT NOW()
+);
+CREATE INDEX IF NOT EXISTS "loaded_files_source" ON "_warehouse"."loaded_files" ("source");
 CREATE OR REPLACE FUNCTION "_warehouse"."try_bigint"(value TEXT) RETURNS BIGINT
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN

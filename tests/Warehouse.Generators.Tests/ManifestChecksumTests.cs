@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Warehouse.Generators.Tests;
+
+/// <summary>
+/// A node's manifest checksum hashes its canonical spec (every field, each column's included) with its SQL, so a
+/// change the SQL does not show still changes it, and an edit changes the checksums of the nodes it touches only.
+/// </summary>
+public sealed class ManifestChecksumTests
+{
+    private const string CustomerName = "public required string Name { get; init; }\n}\n\n[Source(\"landing/orders/\")]";
+
+    /// <summary>Edits of one column that leave the node's SQL byte for byte the same in every dialect.</summary>
+    public static TheoryData<string, string, string, string> ColumnOnlyChanges => new()
+    {
+        // Bronze reads every column as text, so a source column's declared length is in no bronze script.
+        { "a source column's length", "bronze.raw_customers", CustomerName, "[MaxLength(50)] " + CustomerName },
+        { "a source column's nullability", "bronze.raw_customers", CustomerName, CustomerName.Replace("public required string Name", "public string? Name", StringComparison.Ordinal) },
+        { "a measure's additivity", "gold.fact_orders", "[Measure] public decimal Amount", "[Measure(Additivity.NonAdditive)] public decimal Amount" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ColumnOnlyChanges))]
+    public void A_column_only_change_changes_its_nodes_checksum(string change, string node, string from, string to)
+    {
+        var (before, after) = Render(from, to);
+
+        var sql = before.Keys.Where(p => p.EndsWith("/" + node[(node.IndexOf('.') + 1)..] + ".sql", StringComparison.Ordinal)
+            && !p.StartsWith("dbt/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, sql.Count);
+        Assert.All(sql, path => Assert.Equal(before[path], after[path]));
+        Assert.True(Checksums(before)[node] != Checksums(after)[node], $"{change}: the checksum of {node} did not change");
+    }
+
+    [Fact]
+    public void An_edit_changes_the_checksums_of_the_nodes_it_touches_only()
+    {
+        var (before, after) = Render(CustomerName, "[MaxLength(50)] " + CustomerName);
+
+        var old = Checksums(before);
+        var changed = Checksums(after).Where(c => old[c.Key] != c.Value).Select(c => c.Key).Order(StringComparer.Ordinal);
+
+        // The source declares the column; the staging model casts it to the declared type. Nothing else reads it.
+        Assert.Equal(["bronze.raw_customers", "silver.stg_customers"], changed);
+    }
+
+    private static (IReadOnlyDictionary<string, string> Before, IReadOnlyDictionary<string, string> After) Render(string from, string to)
+    {
+        var edited = GeneratorHarness.ValidModel.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(GeneratorHarness.ValidModel, edited);
+        return (GeneratedArtifacts.Of(GeneratorHarness.ValidModel), GeneratedArtifacts.Of(edited));
+    }
+
+    private static Dictionary<string, string> Checksums(IReadOnlyDictionary<string, string> artifacts)
+    {
+        using var manifest = JsonDocument.Parse(artifacts["manifest.json"]);
+        return manifest.RootElement.GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("id").GetString()!, n => n.GetProperty("checksum").GetString()!, StringComparer.Ordinal);
+    }
+}
