@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Expressions;
@@ -15,39 +16,6 @@ internal readonly record struct ParseOutcome(Expr? Expression, string? Error, in
 /// </summary>
 internal sealed class ExpressionParser
 {
-    /// <summary>Functions every dialect can render, with their accepted argument counts.</summary>
-    public static readonly IReadOnlyDictionary<string, (int Min, int Max)> Functions = new Dictionary<string, (int, int)>
-    {
-        ["abs"] = (1, 1),
-        ["ceil"] = (1, 1),
-        ["coalesce"] = (2, 16),
-        ["concat"] = (2, 16),
-        ["current_date"] = (0, 0),
-        ["date_trunc"] = (2, 2),
-        ["day"] = (1, 1),
-        ["floor"] = (1, 1),
-        ["greatest"] = (2, 16),
-        ["initcap"] = (1, 1),
-        ["least"] = (2, 16),
-        ["left"] = (2, 2),
-        ["length"] = (1, 1),
-        ["lower"] = (1, 1),
-        ["ltrim"] = (1, 1),
-        ["month"] = (1, 1),
-        ["now"] = (0, 0),
-        ["nullif"] = (2, 2),
-        ["nvl"] = (2, 2),
-        ["quarter"] = (1, 1),
-        ["replace"] = (3, 3),
-        ["right"] = (2, 2),
-        ["round"] = (1, 2),
-        ["rtrim"] = (1, 1),
-        ["substring"] = (2, 3),
-        ["trim"] = (1, 1),
-        ["upper"] = (1, 1),
-        ["year"] = (1, 1),
-    };
-
     private readonly string _text;
     private readonly List<Token> _tokens = new();
     private int _position;
@@ -296,9 +264,9 @@ internal sealed class ExpressionParser
             return new ColumnExpr(token.Text);
         }
 
-        if (!Functions.TryGetValue(lower, out var arity))
+        if (!FunctionCatalog.Arity.TryGetValue(lower, out var arity))
         {
-            return FailAt(token.Offset, $"unknown function '{token.Text}'; supported: {string.Join(", ", Functions.Keys)}");
+            return FailAt(token.Offset, $"unknown function '{token.Text}'; supported: {string.Join(", ", FunctionCatalog.Arity.Keys)}");
         }
 
         var arguments = new List<Expr>();

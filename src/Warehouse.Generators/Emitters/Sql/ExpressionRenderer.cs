@@ -26,24 +26,8 @@ internal static class ExpressionRenderer
             InExpr inList => $"({R(inList.Operand)} {(inList.Negated ? "NOT " : string.Empty)}IN ({string.Join(", ", inList.Items.Select(R))}))",
             CaseExpr caseExpr => "CASE " + string.Concat(caseExpr.Whens.Select(w => $"WHEN {R(w.Condition)} THEN {R(w.Result)} "))
                 + (caseExpr.Else is null ? string.Empty : $"ELSE {R(caseExpr.Else)} ") + "END",
-            FunctionExpr function => Function(function, dialect, R),
+            FunctionExpr function => FunctionCatalog.Render(function.Name, function.Arguments.Select(R).ToList(), dialect),
             _ => throw new InvalidOperationException("unknown expression node " + expression.GetType().Name),
-        };
-    }
-
-    private static string Function(FunctionExpr function, SqlDialect dialect, Func<Expr, string> render)
-    {
-        var args = function.Arguments.Select(render).ToList();
-        string Call(string name) => $"{name}({string.Join(", ", args)})";
-        return function.Name switch
-        {
-            "now" => dialect.Now,
-            "current_date" => "CURRENT_DATE",
-            "initcap" => dialect.InitCap(args[0]),
-            "nvl" or "coalesce" => Call("COALESCE"),
-            "concat" => "(" + string.Join(" || ", args) + ")",
-            "year" or "quarter" or "month" or "day" => $"CAST(EXTRACT({function.Name.ToUpperInvariant()} FROM {args[0]}) AS INTEGER)",
-            _ => Call(function.Name.ToUpperInvariant()),
         };
     }
 }
