@@ -2,12 +2,17 @@ namespace Warehouse.Benchmarks;
 
 /// <summary>
 /// Writes the synthetic model as an ordinary model project (issue 10: benchmarks that build): one .cs file per
-/// record, the Banking sample's Program.cs, a csproj like Banking.csproj, and a Directory.Build.props/targets that
+/// record, the one-line Program.cs of a model without extensions, a csproj like Banking.csproj, and a Directory.Build.props/targets that
 /// bring in Warehouse from source the way samples/ does. The folder may be anywhere, so every path into the
 /// repository is absolute, found at run time from where this program runs.
 /// </summary>
 public static class SyntheticProject
 {
+    /// <summary>The Main of a model project that registers no extensions (README, docs/deploy.md).</summary>
+    public const string ProgramCs =
+        "// The warehouse's command line: generate, deploy, run, test, analyze, plan, status (see --help).\n" +
+        "return await Warehouse.Deploy.Cli.WarehouseCli.RunAsync(args, Warehouse.Generated.WarehouseModel.Assembly);\n";
+
     /// <summary>The project file's name; the model assembly is Bench.dll.</summary>
     public const string ProjectName = "Bench";
 
@@ -37,7 +42,8 @@ public static class SyntheticProject
             WriteFile(Path.Combine(directory, EditsFolder, edit.Name, "after", edit.FileName), edit.Apply(before));
         }
 
-        File.Copy(Path.Combine(root, "samples", "Banking", "Program.cs"), Path.Combine(directory, "Program.cs"), overwrite: true);
+        // Not the Banking sample's Program.cs: that one registers the bank's own data generator, which this model lacks.
+        WriteFile(Path.Combine(directory, "Program.cs"), ProgramCs);
         WriteFile(Path.Combine(directory, ProjectName + ".csproj"), Csproj(root, model.Records.Count, warehouse));
 
         // Importing samples/'s own files keeps them the single definition: inside them MSBuildThisFileDirectory is
