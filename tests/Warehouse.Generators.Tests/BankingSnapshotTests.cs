@@ -1,3 +1,4 @@
+using Warehouse.Generators.Dialects;
 using Warehouse.Testing;
 using Warehouse.Testing.Snapshots;
 
@@ -16,11 +17,12 @@ public sealed class BankingSnapshotTests
         var artifacts = Path.Combine(Path.GetTempPath(), "wh-snapshot-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // Only the compiled artifacts: deploy also writes a lake, a database and run results there.
-            foreach (var folder in new[] { "duckdb", "postgres", "redshift", "dbt", "cloudformation" })
+            // Only the compiled artifacts: deploy also writes a lake, a database and run results there. Every dialect
+            // of the registry is pinned, so a new one cannot go unpinned, and each folder must exist.
+            foreach (var folder in SqlDialect.All.Select(d => d.Name).Concat(["dbt", "cloudformation"]))
             {
                 var source = Path.Combine(warehouse, folder);
-                if (!Directory.Exists(source)) continue;
+                Assert.True(Directory.Exists(source), $"the build wrote no {folder}/ folder");
                 foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
                 {
                     var target = Path.Combine(artifacts, Path.GetRelativePath(warehouse, file));

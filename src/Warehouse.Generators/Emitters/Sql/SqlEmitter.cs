@@ -58,12 +58,12 @@ internal static class SqlEmitter
         }
 
         sql.Append($"CREATE TABLE IF NOT EXISTS {SqlDialect.Table(Bookkeeping.ProcessedFiles)} (\n")
-            .Append("    \"node\" VARCHAR(256) NOT NULL,\n")
-            .Append("    \"source_file\" VARCHAR(1024) NOT NULL,\n")
-            .Append("    \"batch_at\" TIMESTAMP NOT NULL,\n")
-            .Append("    \"rows_read\" BIGINT NOT NULL,\n")
-            .Append("    \"rows_loaded\" BIGINT NOT NULL,\n")
-            .Append("    \"rows_quarantined\" BIGINT NOT NULL\n")
+            .Append($"    \"node\" {Varchar(dialect, 256)} NOT NULL,\n")
+            .Append($"    \"source_file\" {Varchar(dialect, 1024)} NOT NULL,\n")
+            .Append($"    \"batch_at\" {dialect.Type(Timestamp)} NOT NULL,\n")
+            .Append($"    \"rows_read\" {dialect.Type(BigInt)} NOT NULL,\n")
+            .Append($"    \"rows_loaded\" {dialect.Type(BigInt)} NOT NULL,\n")
+            .Append($"    \"rows_quarantined\" {dialect.Type(BigInt)} NOT NULL\n")
             .Append(");\n");
         if (dialect.Bronze == BronzeAccess.LoadedByRunner)
         {
@@ -190,17 +190,18 @@ internal static class SqlEmitter
             sql.Append($"    {ColumnDefinition(column.Name, column.Type, column.Nullable, dialect)},\n");
         }
 
-        sql.Append("    \"_source_file\" VARCHAR(1024) NOT NULL,\n    \"_batch_at\" TIMESTAMP NOT NULL\n)")
+        sql.Append($"    \"_source_file\" {Varchar(dialect, 1024)} NOT NULL,\n    \"_batch_at\" {dialect.Type(Timestamp)} NOT NULL\n)")
             .Append(TableOptions(plan.Layout, dialect)).Append(";\n");
 
         sql.Append("-- Rows that fail a cast, a required column, a rule or de-duplication, with the reason; as delivered.\n")
             .Append($"CREATE TABLE IF NOT EXISTS {quarantine} (\n");
         foreach (var column in plan.SourceColumns)
         {
-            sql.Append($"    {SqlDialect.Quote(column.Name)} VARCHAR(65535),\n");
+            sql.Append($"    {SqlDialect.Quote(column.Name)} {Varchar(dialect, 65535)},\n");
         }
 
-        sql.Append("    \"_source_file\" VARCHAR(1024) NOT NULL,\n    \"_rule\" VARCHAR(256) NOT NULL,\n    \"_reason\" VARCHAR(2048) NOT NULL,\n    \"_batch_at\" TIMESTAMP NOT NULL\n);\n");
+        sql.Append($"    \"_source_file\" {Varchar(dialect, 1024)} NOT NULL,\n    \"_rule\" {Varchar(dialect, 256)} NOT NULL,\n")
+            .Append($"    \"_reason\" {Varchar(dialect, 2048)} NOT NULL,\n    \"_batch_at\" {dialect.Type(Timestamp)} NOT NULL\n);\n");
 
         if (plan.Incremental == Incremental.FullRefresh)
         {
@@ -302,10 +303,11 @@ internal static class SqlEmitter
 
         if (plan.Type2)
         {
-            sql.Append("    \"valid_from\" TIMESTAMP NOT NULL,\n    \"valid_to\" TIMESTAMP NOT NULL,\n    \"is_current\" BOOLEAN NOT NULL,\n");
+            sql.Append($"    \"valid_from\" {dialect.Type(Timestamp)} NOT NULL,\n    \"valid_to\" {dialect.Type(Timestamp)} NOT NULL,\n")
+                .Append($"    \"is_current\" {dialect.Type(Boolean)} NOT NULL,\n");
         }
 
-        sql.Append("    \"_batch_at\" TIMESTAMP NOT NULL\n)")
+        sql.Append($"    \"_batch_at\" {dialect.Type(Timestamp)} NOT NULL\n)")
             .Append(TableOptions(plan.Layout, dialect))
             .Append(";\n");
         return sql.ToString();
@@ -433,7 +435,7 @@ internal static class SqlEmitter
             sql.Append($"    {ColumnDefinition(column.Name, column.Type, column.Nullable, dialect)},\n");
         }
 
-        sql.Append("    \"_batch_at\" TIMESTAMP NOT NULL\n)")
+        sql.Append($"    \"_batch_at\" {dialect.Type(Timestamp)} NOT NULL\n)")
             .Append(TableOptions(plan.Layout, dialect))
             .Append(";\n");
 
@@ -536,4 +538,11 @@ internal static class SqlEmitter
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
+
+    // The bookkeeping and quarantine columns' types, spelled by the dialect like every model column's.
+    private static readonly SqlType Timestamp = new(SqlTypeKind.Timestamp);
+    private static readonly SqlType BigInt = new(SqlTypeKind.BigInt);
+    private static readonly SqlType Boolean = new(SqlTypeKind.Boolean);
+
+    private static string Varchar(SqlDialect dialect, int length) => dialect.Type(new SqlType(SqlTypeKind.Varchar, length));
 }
