@@ -74,7 +74,7 @@ public static class WarehouseCli
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "Size of the generated lake, relative to the generator's base size (1)", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "1 writes the initial data; N >= 2 writes what arrives after batch N - 1 (changes and new rows)", DefaultValueFactory = _ => 1 };
-        var data = new Option<string?>("--data") { Description = "Folder of data files, each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
+        var data = new Option<string?>("--data") { Description = "Folder of data files, flat or laid out like the lake (under the sources' prefixes), each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
         var asOf = RunCommands.AsOfOption();
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
