@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Cli;
 
@@ -11,7 +12,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
 {
     private WarehouseManifest? _manifest;
     private IArtifactSource? _artifacts;
-    private Selection.NodeSelection? _selection;
+    private NodeSelection? _selection;
 
     public CliEnvironment Environment => environment;
 
@@ -48,7 +49,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     public SelectionOptions? SelectionOptions { get; init; }
 
     /// <summary>The nodes --select/--exclude keep, evaluated on first use; null when neither is given (every node).</summary>
-    public Selection.NodeSelection? Selection => _selection ??= SelectionOptions?.Read(parse, Manifest);
+    public NodeSelection? Selection => _selection ??= SelectionOptions?.Read(parse, Manifest);
 
     public string Target => parse.GetValue(options.Target) ?? EngineRegistry.Default.Name;
 

@@ -188,6 +188,6 @@ public sealed record NodeSelection(IReadOnlySet<string> Ids, int Total, string D
 {
     public bool Contains(ManifestNode node) => Ids.Contains(node.Id);
 
-    /// <summary>E.g. <c>selected 12 of 290 nodes: --select +gold.fact_x</c>.</summary>
+    /// <summary>E.g. <c>selected 12 of 290 nodes: --select +gold.orders</c>.</summary>
     public string Summary => $"selected {Ids.Count} of {Total} nodes: {Description}";
 }
