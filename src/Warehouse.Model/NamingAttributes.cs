@@ -60,6 +60,26 @@ namespace Warehouse.Model
         public string Text { get; }
     }
 
+    /// <summary>
+    /// Tags a model (repeatable: <c>[Tag("finance")][Tag("daily")]</c>), as dbt's <c>tags</c>: the runner's
+    /// <c>--select tag:finance</c> picks the tagged models, and the tags are carried into the manifest and the dbt
+    /// property files. A tag is one word: no spaces, commas, <c>+</c> or <c>@</c> (the selector syntax's separators).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    sealed class TagAttribute : Attribute
+    {
+        /// <summary>Adds the tag.</summary>
+        public TagAttribute(string name) { Name = name; }
+
+        /// <summary>The tag, as <c>--select tag:NAME</c> spells it.</summary>
+        public string Name { get; }
+    }
+
     /// <summary>Precision and scale of a <c>decimal</c> column (without it: <see cref="DefaultPrecision"/>, <see cref="DefaultScale"/>).</summary>
     [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 #if WAREHOUSE_GENERATOR

@@ -32,6 +32,62 @@ public sealed class RawFilesLakeTests
     }
 
     [Fact]
+    public async Task Deploy_data_stages_a_folder_laid_out_like_the_lake_and_one_mixing_both_layouts()
+    {
+        using var warehouse = new RawFilesWarehouse();
+        string lakeLike = warehouse.DataFolder("copy-of-a-lake", new Dictionary<string, string[]>
+        {
+            ["raw/customers/raw_customers.csv"] = [RawFilesWarehouse.CustomersHeader, "1,Ada", "2,Grace"],
+            ["raw/orders/raw_orders.csv"] = [RawFilesWarehouse.OrdersHeader, "10,1,5.50"],
+            [".git/raw_orders_ignored.csv"] = ["hidden folders are not data"],
+        });
+        string mixed = warehouse.DataFolder("mixed-layout", new Dictionary<string, string[]>
+        {
+            ["raw/customers/raw_customers.csv"] = [RawFilesWarehouse.CustomersHeader, "1,Ada"],
+            ["raw_orders.csv"] = [RawFilesWarehouse.OrdersHeader, "10,1,5.50", "11,1,2.00"],
+        });
+
+        var run = await warehouse.RunAsync(WarehouseExtensions.None, "deploy", "--data", lakeLike, "--database", warehouse.DuckDbPath);
+        var both = await warehouse.RunAsync(WarehouseExtensions.None, "deploy", "--data", mixed, "--database", Path.Combine(warehouse.Root, "mixed.duckdb"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("staged 2 file(s)", run.Out, StringComparison.Ordinal);
+        string lake = Path.Combine(warehouse.Artifacts, "lakes", "copy-of-a-lake");
+        Assert.Equal(new[] { "raw/customers/raw_customers.csv", "raw/orders/raw_orders.csv" },
+            Directory.EnumerateFiles(lake, "*", SearchOption.AllDirectories).Select(f => LakeLayout.RelativeTo(lake, f)).Order(StringComparer.Ordinal));
+        Assert.Equal(1L, await ScalarAsync(warehouse.DuckDbPath, "SELECT count(*) FROM gold.orders WHERE name IS NOT NULL"));
+        Assert.True(both.ExitCode == 0, both.ToString());
+        Assert.Equal(2L, await ScalarAsync(Path.Combine(warehouse.Root, "mixed.duckdb"), "SELECT count(*) FROM gold.orders WHERE name IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_file_under_another_prefix_and_two_files_for_one_lake_path_are_in_the_one_error_and_nothing_is_written()
+    {
+        using var warehouse = new RawFilesWarehouse();
+        string data = warehouse.DataFolder("misplaced", new Dictionary<string, string[]>
+        {
+            ["raw/customers/raw_customers.csv"] = [RawFilesWarehouse.CustomersHeader, "1,Ada"],
+            ["raw/customers/raw_orders.csv"] = [RawFilesWarehouse.OrdersHeader, "10,1,5.50"],
+            ["raw_customers.csv"] = [RawFilesWarehouse.CustomersHeader, "2,Grace"],
+            ["landing/notes.csv"] = ["not data"],
+        });
+        var before = warehouse.Entries();
+
+        var run = await warehouse.RunAsync(WarehouseExtensions.None, "deploy", "--data", data, "--database", warehouse.DuckDbPath);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Join('\n',
+                $"error: {data}: 1 file(s) match no source and 2 file(s) do not fit one source and 1 source(s) have no file; nothing was staged. Each file must match the file pattern of exactly one source, and each source needs a file:",
+                "  bronze.raw_orders             raw_orders*.csv     no file",
+                "  bronze.raw_customers          raw_customers*.csv  2 files",
+                "  landing/notes.csv                                 matches no source",
+                "  raw/customers/raw_orders.csv                      is not under the prefix of bronze.raw_orders (raw/orders/)",
+                "  raw_customers.csv                                 is a second file for raw/customers/raw_customers.csv"),
+            run.Error.TrimEnd());
+        Assert.Equal(before, warehouse.Entries());
+    }
+
+    [Fact]
     public async Task Files_matching_no_source_and_sources_without_files_are_one_error_naming_every_pattern_and_nothing_is_written()
     {
         using var warehouse = new RawFilesWarehouse();

@@ -30,13 +30,18 @@ public sealed class RawFilesWarehouse : IDisposable
 
     public string DuckDbPath => Path.Combine(Root, "raw.duckdb");
 
-    /// <summary>A flat folder of data files (name → lines), as a user would hand to --data.</summary>
+    /// <summary>A folder of data files (path → lines; a path with '/' goes into subfolders), as a user would hand to --data.</summary>
     public string DataFolder(string name, IReadOnlyDictionary<string, string[]> files)
     {
         string folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
         foreach (var (file, lines) in files)
-            File.WriteAllText(Path.Combine(folder, file), string.Join("\n", lines) + "\n");
+        {
+            string path = Path.Combine(folder, file.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        }
+
         return folder;
     }
 

@@ -133,6 +133,22 @@ public sealed class DiagnosticTests
                 /*!*/[Measure] public decimal Amount { get; init; }
             }
             """ },
+        { "WH0021", """
+            [Tag("finance")]
+            /*!*/[Tag("daily sales")]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartTagged { public long Id { get; init; } }
+            """ },
+        { "WH0021", """
+            [SqlModel("SELECT 1 AS id")]
+            /*!*/[Tag("")]
+            public sealed record MartEmptyTag { public long Id { get; init; } }
+            """ },
+        { "WH0021", """
+            /*!*/[Tag("finance,daily")]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartCommaTag { public long Id { get; init; } }
+            """ },
     };
 
     [Fact]

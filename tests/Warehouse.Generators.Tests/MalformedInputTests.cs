@@ -11,6 +11,7 @@ public sealed class MalformedInputTests
     public static TheoryData<string> Inputs => new()
     {
         "using Warehouse.Model; [Source(] public record A { }",
+        "using Warehouse.Model; [Tag(] [Tag] [SqlModel(\"SELECT 1\")] public record A { public long Id { get; init; } }",
         "using Warehouse.Model; [Source(null!)] public record A { public long Id { get; init; } }",
         "using Warehouse.Model; [Staging(typeof(Missing))] public record A { public long Id { get; init; } }",
         "using Warehouse.Model; [Staging] public record A { public long Id { get; init; } }",
@@ -39,6 +40,11 @@ public sealed class MalformedInputTests
     /// <summary>Arguments that compile but make no sense (null, empty) reach the parser, which names them at their line.</summary>
     public static TheoryData<string, string> BindingButWrong => new()
     {
+        { "WH0021", """
+            /*!*/[Tag(null!)]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartNullTag { public long Id { get; init; } }
+            """ },
         { "WH0019", """
             /*!*/[Source(null!)]
             public sealed record RawNull { public long Id { get; init; } }

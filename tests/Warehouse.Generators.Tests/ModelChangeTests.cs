@@ -51,4 +51,35 @@ public sealed class ModelChangeTests
         Assert.Contains("\"customer_name\"", after["duckdb/bronze/raw_customers.sql"], StringComparison.Ordinal);
         Assert.Contains("\"customer_name\"", after["postgres/silver/stg_customers.sql"], StringComparison.Ordinal);
     }
+
+    private const string TaggedModels = """
+        using Warehouse.Model;
+        namespace Shop;
+        [Tag("finance")]
+        [Tag("daily")]
+        [Tag("finance")]
+        [SqlModel("SELECT 1 AS id")]
+        public sealed record MartTagged { public long Id { get; init; } }
+        [Tag("landing")]
+        [Source("landing/refunds/")]
+        public sealed record RawRefunds { public long RefundId { get; init; } }
+        """;
+
+    [Fact]
+    public void Tags_reach_the_manifest_and_the_dbt_properties_once_each_and_untagged_nodes_carry_none()
+    {
+        var before = GeneratedArtifacts.Of(GeneratorHarness.ValidModel);
+        var after = GeneratedArtifacts.Of(GeneratorHarness.ValidModel, TaggedModels);
+
+        Assert.DoesNotContain("\"tags\"", before["manifest.json"], StringComparison.Ordinal);
+        using var manifest = System.Text.Json.JsonDocument.Parse(after["manifest.json"]);
+        var nodes = manifest.RootElement.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
+        Assert.Equal(["finance", "daily"], nodes["gold.mart_tagged"].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["landing"], nodes["bronze.raw_refunds"].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(1, nodes.Values.Count(n => n.TryGetProperty("tags", out _) && n.GetProperty("id").GetString() != "bronze.raw_refunds"));
+        Assert.Contains(after.Keys, p => p.StartsWith("dbt/models/", StringComparison.Ordinal)
+            && after[p].Contains("- name: mart_tagged", StringComparison.Ordinal)
+            && after[p].Contains("    config:\n      tags:\n        - finance\n        - daily\n", StringComparison.Ordinal));
+        Assert.Contains(after.Keys, p => after[p].Contains("- name: raw_refunds\n        tags:\n          - landing\n", StringComparison.Ordinal));
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Cli;
 
@@ -11,6 +12,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
 {
     private WarehouseManifest? _manifest;
     private IArtifactSource? _artifacts;
+    private NodeSelection? _selection;
 
     public CliEnvironment Environment => environment;
 
@@ -42,6 +44,12 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
         : $"{Manifest.Project.ToLowerInvariant()}-{Lake.DataStager.DataSetName(DataFolder)}{extension}");
 
     public WarehouseManifest Manifest => _manifest ??= ManifestLoader.Load(Artifacts);
+
+    /// <summary>The commands' --select/--exclude (deploy, run, test, plan); null for commands without them.</summary>
+    public SelectionOptions? SelectionOptions { get; init; }
+
+    /// <summary>The nodes --select/--exclude keep, evaluated on first use; null when neither is given (every node).</summary>
+    public NodeSelection? Selection => _selection ??= SelectionOptions?.Read(parse, Manifest);
 
     public string Target => parse.GetValue(options.Target) ?? EngineRegistry.Default.Name;
 

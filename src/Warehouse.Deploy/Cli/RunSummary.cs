@@ -38,6 +38,8 @@ public static class RunSummary
             console.Write(sample);
         }
 
+        if (run.Selected is not null)
+            console.MarkupLineInterpolated($"{run.Selected}");
         console.MarkupLineInterpolated($"[bold]{run.Command} {run.Status}[/] on {run.Target} in {(run.FinishedAt - run.StartedAt).TotalSeconds:0.0} s (batch_at {run.BatchAt})");
     }
 

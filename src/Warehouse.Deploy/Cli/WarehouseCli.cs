@@ -68,12 +68,13 @@ public static class WarehouseCli
     {
         var root = new RootCommand("Deploys a medallion warehouse (bronze lake files -> silver -> gold) described by the model project.");
         options.AddTo(root);
-        CommandContext Context(ParseResult parse) => new(parse, options, environment, model, extensions);
+        var selection = new SelectionOptions();
+        CommandContext Context(ParseResult parse) => new(parse, options, environment, model, extensions) { SelectionOptions = selection };
 
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "Size of the generated lake, relative to the generator's base size (1)", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "1 writes the initial data; N >= 2 writes what arrives after batch N - 1 (changes and new rows)", DefaultValueFactory = _ => 1 };
-        var data = new Option<string?>("--data") { Description = "Folder of data files, each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
+        var data = new Option<string?>("--data") { Description = "Folder of data files, flat or laid out like the lake (under the sources' prefixes), each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
         var asOf = RunCommands.AsOfOption();
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -96,7 +97,7 @@ public static class WarehouseCli
             deploy.Options.Add(option);
         deploy.SetAction((parse, ct) =>
         {
-            var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data) };
+            var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data), SelectionOptions = selection };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
             void PrepareLake() => RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
             if (options.DeployTargetNamed(context.Target) is { } target)
@@ -122,6 +123,8 @@ public static class WarehouseCli
         var status = new Command("status", "Show the last runs recorded in the target") { limit };
         status.SetAction((parse, ct) => QueryCommands.StatusAsync(Context(parse), parse.GetValue(limit), ct));
 
+        foreach (var command in new[] { deploy, run, test, plan })
+            selection.AddTo(command);
         foreach (var command in new[] { generate, deploy, run, test, analyze, plan, status })
             root.Subcommands.Add(command);
         return root;

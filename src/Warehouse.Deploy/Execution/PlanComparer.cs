@@ -1,5 +1,6 @@
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Execution;
 
@@ -11,12 +12,14 @@ public sealed record PlanChange(string Change, string Table, string? Column, str
 /// column's type family, narrowing a VARCHAR and changing a DECIMAL's precision or scale are breaking (data or
 /// downstream queries are lost, see <see cref="SqlTypes"/>); adding is not. The manifest's bookkeeping columns
 /// (_source_file, _batch_at, …) and the quarantine tables are owned by the scripts and their model, so neither is compared.
+/// With a selection only the selected relations are compared, and tables the manifest no longer has are not reported
+/// (they are no node, so no selector can pick them).
 /// </summary>
 public static class PlanComparer
 {
-    public static IReadOnlyList<PlanChange> Compare(WarehouseManifest manifest, IReadOnlyList<CatalogColumn> catalog)
+    public static IReadOnlyList<PlanChange> Compare(WarehouseManifest manifest, IReadOnlyList<CatalogColumn> catalog, NodeSelection? selection = null)
     {
-        var relations = manifest.Nodes.Where(n => n.HasRelation).ToList();
+        var relations = manifest.Nodes.Where(n => n.HasRelation && (selection?.Contains(n) ?? true)).ToList();
         var bookkeeping = manifest.Bookkeeping.Columns.ToHashSet(StringComparer.Ordinal);
         var quarantines = relations.Where(n => n.Quarantine is not null).Select(n => n.Quarantine!).ToHashSet(StringComparer.Ordinal);
         var actual = catalog.GroupBy(c => $"{c.Schema}.{c.Table}", StringComparer.Ordinal)
@@ -34,6 +37,8 @@ public static class PlanComparer
             changes.AddRange(CompareColumns(node, columns, bookkeeping));
         }
 
+        if (selection is not null)
+            return changes;
         var declared = relations.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var table in actual.Keys.Where(t => !declared.Contains(t) && !quarantines.Contains(t)).Order(StringComparer.Ordinal))
             changes.Add(new PlanChange("dropped table", table, null, "no longer in the manifest", true));

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Lake;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Execution;
 
@@ -9,6 +10,8 @@ namespace Warehouse.Deploy.Execution;
 /// deploy / run / test: validate the lake, take the deploy lock, run _setup.sql, then the nodes in dependency order.
 /// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction:
 /// if a statement or an error-severity test fails it is rolled back and the previously published gold stays as it was.
+/// A selection (<see cref="RunRequest.Selection"/>) keeps the dependency order and runs only its nodes; a selected node
+/// whose unselected upstream is not in the target yet stops the run before any node runs.
 /// </summary>
 public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
 {
@@ -19,11 +22,11 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
         var tests = new List<TestResult>();
         RunResults Results(int exitCode, string? message) => new(
             Guid.NewGuid().ToString("N"), request.Command, engine.Target, started, DateTime.UtcNow, request.BatchAtText,
-            exitCode == ExitCodes.Ok ? "success" : "failed", exitCode, message, nodes, tests);
+            exitCode == ExitCodes.Ok ? "success" : "failed", exitCode, message, nodes, tests, request.Selection?.Summary);
 
         var scripts = new WarehouseScripts(request.Manifest, request.Artifacts, engine.Dialect, request.Variables);
         var lakeFiles = request.RunModels
-            ? CsvValidator.Validate(request.LakeRoot, request.Manifest.Sources)
+            ? CsvValidator.Validate(request.LakeRoot, request.Manifest.Sources.Where(request.Includes).ToList())
             : new Dictionary<string, IReadOnlyList<string>>();
 
         reporter.Step($"connecting to {engine.Target}");
@@ -59,13 +62,16 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             await RunHistory.EnsureAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
         }
 
-        var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList());
+        var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList())
+            .Where(request.Includes).ToList();
         DbTransaction? publish = null;
         try
         {
             if (request.RunModels)
             {
                 var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
+                if (request.Selection is { } selection)
+                    RequireUpstreams(request.Manifest, selection, ordered, existing);
                 var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lakeFiles, existing);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
@@ -105,6 +111,26 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             if (publish is not null)
                 await publish.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A selected node reads its unselected upstreams as they are in the target: each must be there already, or the
+    /// node's SQL would fail on a missing relation. All of them are named at once, with the fix.
+    /// </summary>
+    private static void RequireUpstreams(WarehouseManifest manifest, NodeSelection selection, IReadOnlyList<ManifestNode> ordered, HashSet<string> existing)
+    {
+        var byId = manifest.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var missing = ordered
+            .Select(n => (Node: n.Id, Upstreams: n.Dependencies
+                .Where(d => !selection.Ids.Contains(d) && byId.TryGetValue(d, out var upstream) && upstream.HasRelation && !existing.Contains(d))
+                .ToList()))
+            .Where(m => m.Upstreams.Count > 0)
+            .ToList();
+        if (missing.Count == 0)
+            return;
+        throw new WarehouseException(ExitCodes.BadInput,
+            $"{selection.Description}: {string.Join("; ", missing.Select(m => $"{m.Node} reads {string.Join(", ", m.Upstreams)}"))} " +
+            $"(not selected, and not in the target yet); select the upstreams too, e.g. +{missing[0].Node}, or deploy them first");
     }
 
     /// <summary>The tables and views of the warehouse's schemas, from one catalog query.</summary>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Warehouse.Deploy.Manifest;
+using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Execution;
 
-/// <summary>What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake.</summary>
+/// <summary>What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake; all nodes, or a --select/--exclude selection.</summary>
 public sealed record RunRequest(
     string Command,
     WarehouseManifest Manifest,
@@ -12,8 +13,12 @@ public sealed record RunRequest(
     DateTime BatchAt,
     bool RunModels,
     bool RunTests,
-    IReadOnlyDictionary<string, string>? ExtraVariables = null)
+    IReadOnlyDictionary<string, string>? ExtraVariables = null,
+    NodeSelection? Selection = null)
 {
+    /// <summary>Whether the node is in the run: every node without a selection.</summary>
+    public bool Includes(ManifestNode node) => Selection?.Contains(node) ?? true;
+
     /// <summary>The contract's <c>batch_at</c> text: UTC, <c>YYYY-MM-DD HH:MM:SS</c>.</summary>
     public string BatchAtText => BatchAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -45,4 +45,5 @@ public sealed record RunResults(
     [property: JsonPropertyName("exit_code")] int ExitCode,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("nodes")] IReadOnlyList<NodeResult> Nodes,
-    [property: JsonPropertyName("tests")] IReadOnlyList<TestResult> Tests);
+    [property: JsonPropertyName("tests")] IReadOnlyList<TestResult> Tests,
+    [property: JsonPropertyName("selected")] string? Selected = null);

@@ -3,9 +3,11 @@ using Warehouse.Deploy.Manifest;
 namespace Warehouse.Deploy.Lake;
 
 /// <summary>
-/// Stages a flat folder of data files into a lake of its own, names unchanged: each file goes under the one source
-/// whose file_pattern its name matches (<see cref="LakeLayout"/>), as the manifest says, and every source needs a
-/// file. Every mismatch is reported at once, before anything is written.
+/// Stages a folder of data files into a lake of its own, names unchanged: each file goes under the one source whose
+/// file_pattern its name matches (<see cref="LakeLayout"/>), as the manifest says, and every source needs a file.
+/// The folder is flat (every file at its top) or laid out like the lake (each file already under its source's
+/// prefix, e.g. a copy of another lake), or both; a file in a subfolder must sit under the prefix of the source it
+/// matches. Every mismatch is reported at once, before anything is written.
 /// A lake is one data set: staging refuses a lake holding files that are not byte-for-byte the folder's, because
 /// bronze and silver identify files by their path in the lake, so a same-named file from another data set would
 /// either overwrite the one already loaded or be skipped as already processed.
@@ -34,9 +36,9 @@ public static class DataStager
         List<string> files;
         try
         {
-            // Hidden files (.DS_Store and the like) are the file system's, not the data set's.
-            files = Directory.EnumerateFiles(dataFolder)
-                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            // Hidden files and folders (.DS_Store, .git and the like) are the file system's, not the data set's.
+            files = Directory.EnumerateFiles(dataFolder, "*", SearchOption.AllDirectories)
+                .Where(f => !LakeLayout.RelativeTo(dataFolder, f).Split('/').Any(part => part.StartsWith('.')))
                 .Order(StringComparer.Ordinal)
                 .ToList();
         }
@@ -74,8 +76,9 @@ public static class DataStager
     }
 
     /// <summary>
-    /// Lake path → data file: each file under the one source its name matches. A file matching no source or several,
-    /// and a source without a file, make one error that lists every source with its pattern and what it got.
+    /// Lake path → data file: each file under the one source its name matches (a file in a subfolder: the one whose
+    /// prefix is that subfolder). A file matching no source or several, one in another source's folder, two files for
+    /// one lake path, and a source without a file make one error that lists every source with its pattern and what it got.
     /// </summary>
     private static Dictionary<string, string> Assign(string dataFolder, IReadOnlyList<string> files, IReadOnlyList<ManifestNode> sources)
     {
@@ -84,16 +87,27 @@ public static class DataStager
         var strays = new List<(string File, string Problem)>();
         foreach (var file in files)
         {
+            string relative = LakeLayout.RelativeTo(dataFolder, file);
             string name = Path.GetFileName(file);
-            var matching = LakeLayout.SourcesMatching(sources, name);
+            string folder = relative.Length > name.Length ? relative[..(relative.Length - name.Length - 1)] : "";
+            var byName = LakeLayout.SourcesMatching(sources, name);
+            var matching = folder.Length == 0 ? byName : byName.Where(s => LakeLayout.FolderOf(s.Source!) == folder).ToList();
             foreach (var source in matching)
                 matched[source.Id]++;
-            if (matching.Count == 1)
+            string? problem = matching.Count switch
+            {
+                1 when planned.ContainsKey(LakeLayout.RelativePathOf(matching[0].Source!, name)) =>
+                    $"is a second file for {LakeLayout.RelativePathOf(matching[0].Source!, name)}",
+                1 => null,
+                0 when byName.Count > 0 =>
+                    $"is not under the prefix of {string.Join(", ", byName.Select(s => $"{s.Id} ({s.Source!.Prefix})"))}",
+                0 => NoSource,
+                _ => $"matches several sources ({string.Join(", ", matching.Select(s => s.Id))})",
+            };
+            if (problem is null)
                 planned[LakeLayout.RelativePathOf(matching[0].Source!, name)] = file;
             else
-                strays.Add((name, matching.Count == 0
-                    ? NoSource
-                    : $"matches several sources ({string.Join(", ", matching.Select(s => s.Id))})"));
+                strays.Add((relative, problem));
         }
 
         var empty = sources.Where(s => matched[s.Id] == 0).ToList();
@@ -111,7 +125,7 @@ public static class DataStager
         if (unmatched > 0)
             problems.Add($"{unmatched} file(s) match no source");
         if (strays.Count > unmatched)
-            problems.Add($"{strays.Count - unmatched} file(s) match several sources");
+            problems.Add($"{strays.Count - unmatched} file(s) do not fit one source");
         if (empty.Count > 0)
             problems.Add($"{empty.Count} source(s) have no file");
         throw new WarehouseException(ExitCodes.BadInput,

@@ -49,10 +49,15 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("attached_to")] string? AttachedTo,
     [property: JsonPropertyName("test_type")] string? TestType,
     [property: JsonPropertyName("checksum")] string? Checksum,
-    [property: JsonPropertyName("publish_group")] string? PublishGroup = null)
+    [property: JsonPropertyName("publish_group")] string? PublishGroup = null,
+    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null)
 {
     [JsonIgnore]
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];
+
+    /// <summary>The model's <c>[Tag]</c>s (what <c>--select tag:NAME</c> matches); absent when it has none.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> TagList => Tags ?? [];
 
     [JsonIgnore]
     public IReadOnlyList<string> Dependencies => DependsOn ?? [];

@@ -111,6 +111,11 @@ internal static class DiagnosticDescriptors
         "Attribute used where it has no meaning",
         "{0}");
 
+    public static readonly DiagnosticDescriptor InvalidTag = Error(
+        "WH0021",
+        "Invalid tag",
+        "[Tag(\"{0}\")] on '{1}' is not a tag: a tag is one word without spaces, commas, '+' or '@', such as \"finance\" (--select tag:finance)");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "WH0099",
         "The warehouse generator failed",

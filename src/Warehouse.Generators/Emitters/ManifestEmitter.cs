@@ -234,6 +234,7 @@ internal static class ManifestEmitter
 
         json.String("publish_group", PublishGroup(node))
             .Strings("depends_on", node.DependsOn);
+        if (node.Tags.Count > 0) json.Strings("tags", node.Tags);
         if (node.Tests.Count > 0) json.Strings("tests", node.Tests.Select(t => "test." + t.Name));
         WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, NodeSpecCodec.Encode(node));
         json.EndObject();

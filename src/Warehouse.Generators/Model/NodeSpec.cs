@@ -58,6 +58,9 @@ internal sealed record NodeSpec
 
     public string? Description { get; init; }
 
+    /// <summary>The record's <c>[Tag]</c>s in declaration order, without repeats (what <c>--select tag:</c> matches).</summary>
+    public EquatableArray<string> Tags { get; init; } = EquatableArray<string>.Empty;
+
     public EquatableArray<ColumnSpec> Columns { get; init; } = EquatableArray<ColumnSpec>.Empty;
 
     /// <summary>Source: where the files are and how they are delimited.</summary>

@@ -146,6 +146,7 @@ internal static class ModelParser
                 Schema = schema,
                 Layer = layer,
                 Description = DescriptionOf(attributes),
+                Tags = ParseTags(attributes),
                 Columns = ParseColumns(kind).ToEquatableArray(),
             });
 
@@ -155,6 +156,33 @@ internal static class ModelParser
             }
 
             return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The record's [Tag]s, each once. A tag must be one word the selector syntax can spell (<c>tag:NAME</c>
+        /// breaks at spaces and commas, and reads + and @ as graph operators).
+        /// </summary>
+        private EquatableArray<string> ParseTags(ImmutableArray<AttributeData> attributes)
+        {
+            var tags = new List<string>();
+            int index = 0;
+            foreach (var (tag, data) in AttributeReader.All<TagAttribute>(attributes))
+            {
+                var key = "tag:" + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+                AddLocation(key, data);
+                var name = tag.Name ?? string.Empty;
+                if (name.Length == 0 || name.Any(static c => char.IsWhiteSpace(c) || c is ',' or '+' or '@'))
+                {
+                    Report(DiagnosticDescriptors.InvalidTag, LocationOf(key), name, _type.Name);
+                }
+                else if (!tags.Contains(name))
+                {
+                    tags.Add(name);
+                }
+            }
+
+            return tags.ToEquatableArray();
         }
 
         private NodeSpec ParseSource(NodeSpec spec, SourceAttribute source)

@@ -61,12 +61,15 @@ public static class QueryCommands
     public static async Task<int> PlanAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var manifest = context.Manifest;
+        var selection = context.Selection;
         await using var engine = context.CreateEngine();
         await engine.OpenAsync(cancellationToken);
         var schemas = manifest.Nodes.Where(n => n.HasRelation).Select(n => n.Schema).Distinct(StringComparer.Ordinal).ToList();
-        var changes = PlanComparer.Compare(manifest, await engine.ReadCatalogAsync(schemas, cancellationToken));
+        var changes = PlanComparer.Compare(manifest, await engine.ReadCatalogAsync(schemas, cancellationToken), selection);
 
         var console = context.Environment.Console;
+        if (selection is not null)
+            console.MarkupLineInterpolated($"{selection.Summary}");
         if (changes.Count == 0)
         {
             console.MarkupLineInterpolated($"{engine.Target} matches the manifest: nothing to change");

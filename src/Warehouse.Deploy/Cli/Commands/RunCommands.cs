@@ -24,7 +24,8 @@ public static class RunCommands
         bool runTests, DateTime batchAt, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
     {
         var console = context.Environment.Console;
-        var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests, variables);
+        var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests, variables,
+            context.Selection);
         RunResults results;
         try
         {
@@ -44,9 +45,13 @@ public static class RunCommands
         return results.ExitCode;
     }
 
-    /// <summary>Before deploying: stage --data, or generate batch 1 when no source has a file in the lake yet.</summary>
+    /// <summary>
+    /// Before deploying: stage --data, or generate batch 1 when no source has a file in the lake yet. A bad --select
+    /// or --exclude is refused first, so a deploy that cannot start leaves the lake as it was.
+    /// </summary>
     public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale)
     {
+        _ = context.Selection;
         if (dataFolder is not null)
             LakeCommands.Stage(context, dataFolder);
         else if (LakeLayout.IsEmpty(context.LakeRoot, context.Manifest.Sources))

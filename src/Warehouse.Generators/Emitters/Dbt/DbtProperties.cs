@@ -124,6 +124,7 @@ internal static class DbtProperties
     private static YamlMap SourceTable(NodeSpec node)
     {
         var table = new YamlMap().Add("name", node.Name).Add("description", Description(node.Description));
+        if (node.Tags.Count > 0) table.Add("tags", YamlList.Strings(node.Tags));
         if (node.Format is { } format)
         {
             var delimiter = format.Delimiter.ToString();
@@ -161,6 +162,8 @@ internal static class DbtProperties
         columns.AddRange(system.Select(s => new YamlMap().Add("name", s.Name).Add("data_type", s.Type).Add("description", s.Description)));
 
         var model = new YamlMap().Add("name", node.Name).Add("description", Description(node.Description));
+        // dbt reads a model's tags from its config (a top-level tags key is deprecated there); a source table has no config.
+        if (node.Tags.Count > 0) model.Add("config", new YamlMap().Add("tags", YamlList.Strings(node.Tags)));
         var meta = new YamlMap().Add("warehouse_id", node.Id).Add("warehouse_kind", node.Kind.ToString().ToLowerInvariant());
         if (node.Kind == NodeKind.Dimension) meta.Add("scd", YamlScalar.Number(node.Scd));
         if (node.Grain is { } grain) meta.Add("grain", grain.Description).Add("grain_columns", YamlList.Strings(grain.Columns));

@@ -13,12 +13,13 @@ namespace Warehouse.Generators.Model.Codec;
 internal static class NodeSpecCodec
 {
     /// <summary>The first token of every spec text; bump it when the field list changes.</summary>
-    public const string Format = "warehouse-spec/2";
+    public const string Format = "warehouse-spec/3";
 
     public static string Encode(NodeSpec node)
     {
         var w = new SpecWriter().String(Format);
         w.Int((int)node.Kind).String(node.TypeName).String(node.Name).String(node.Schema).Int((int)node.Layer).String(node.Description)
+            .Strings(node.Tags)
             .List(node.Columns, WriteColumn)
             .Optional(node.Format, static (w, f) => w.String(f.Prefix).String(f.FilePattern).Char(f.Delimiter).Bool(f.Header))
             .String(node.UpstreamType)
@@ -66,6 +67,7 @@ internal static class NodeSpecCodec
             Schema = r.String(),
             Layer = r.Enum<LayerKind>(),
             Description = r.NullableString(),
+            Tags = r.Strings(),
             Columns = r.Array(ReadColumn),
             Format = r.Optional(static r => new SourceFormatSpec(r.String(), r.String(), r.Char(), r.Bool())),
             UpstreamType = r.NullableString(),
