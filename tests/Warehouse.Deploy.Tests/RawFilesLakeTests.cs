@@ -76,8 +76,8 @@ public sealed class RawFilesLakeTests
         var run = await warehouse.RunAsync(WarehouseExtensions.None, "generate", "--lake", warehouse.Lake);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        string orders = Path.Combine(warehouse.Lake, "raw", "orders", "raw_orders_batch001.csv");
-        string customers = Path.Combine(warehouse.Lake, "raw", "customers", "raw_customers_batch001.csv");
+        string orders = Path.Combine(warehouse.Lake, "raw", "orders", "raw_orders_0001.csv");
+        string customers = Path.Combine(warehouse.Lake, "raw", "customers", "raw_customers_0001.csv");
         Assert.Equal(RawFilesWarehouse.OrdersHeader, File.ReadLines(orders).First());
         Assert.Equal(RawFilesWarehouse.CustomersHeader, File.ReadLines(customers).First());
         Assert.All(File.ReadLines(orders).Skip(1), line => Assert.Equal(3, line.Split(',').Length));

@@ -28,7 +28,7 @@ public static class ColumnValues
             return "";
         if (column.AcceptedValues.Count > 0)
             return random.ArrayElement(column.AcceptedValues.ToArray());
-        string value = column.Type.Name switch
+        return column.Type.Name switch
         {
             "BOOLEAN" => random.Bool() ? "true" : "false",
             "SMALLINT" or "INTEGER" or "BIGINT" => Integer(column, row, random),
@@ -39,7 +39,6 @@ public static class ColumnValues
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             _ => Text(column, row, faker),
         };
-        return value;
     }
 
     /// <summary>A member's key as its column holds it: the id, or for the calendar the day (yyyymmdd, or the date itself).</summary>
@@ -134,7 +133,7 @@ public static class ColumnValues
     {
         "first_name" or "given_name" => f.Name.FirstName(),
         "last_name" or "surname" or "family_name" => f.Name.LastName(),
-        "full_name" or "customer_name" or "person_name" or "contact_name" => f.Name.FullName(),
+        "full_name" or "person_name" or "contact_name" => f.Name.FullName(),
         _ when name.Contains("email", StringComparison.Ordinal) => f.Internet.Email(),
         _ when name.Contains("phone", StringComparison.Ordinal) || name == "mobile" => f.Phone.PhoneNumber("###-###-####"),
         "address" or "street" or "address_line" or "street_address" => f.Address.StreetAddress(),
@@ -147,7 +146,6 @@ public static class ColumnValues
         "currency_code" or "currency" => f.Finance.Currency().Code,
         "currency_name" => f.Finance.Currency().Description,
         "iban" => f.Finance.Iban(),
-        "account_number" => f.Finance.Account(Math.Min(length, 12)),
         "url" or "website" or "homepage" => f.Internet.Url(),
         "username" or "user_name" or "login" => f.Internet.UserName(),
         "color" or "colour" => f.Commerce.Color(),

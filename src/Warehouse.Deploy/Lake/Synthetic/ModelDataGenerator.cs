@@ -40,7 +40,7 @@ public sealed class ModelDataGenerator : ILakeDataGenerator
         return written;
     }
 
-    /// <summary>The file_pattern with its '*' as the batch (<c>orders*.csv</c> → <c>orders_batch001.csv</c>), each '?' a '0'.</summary>
+    /// <summary>The file_pattern with its '*' as the batch (<c>orders*.csv</c> → <c>orders_0001.csv</c>), each '?' a '0'.</summary>
     public static string FileName(SourcePlan source, int batch)
     {
         string pattern = source.Node.Source!.FilePattern;
@@ -50,7 +50,7 @@ public sealed class ModelDataGenerator : ILakeDataGenerator
         int star = pattern.IndexOf('*', StringComparison.Ordinal);
         string named = star < 0
             ? pattern
-            : string.Concat(pattern.AsSpan(0, star), string.Create(CultureInfo.InvariantCulture, $"_batch{batch:D3}"),
+            : string.Concat(pattern.AsSpan(0, star), string.Create(CultureInfo.InvariantCulture, $"_{batch:D4}"),
                 pattern[(star + 1)..].Replace("*", "", StringComparison.Ordinal));
         return named.Replace('?', '0');
     }
