@@ -27,6 +27,15 @@ public sealed class ModelDataGeneratorTests
         Assert.True(second.ExitCode == 0, second.ToString());
         // Batch 2 brings the late-arriving members (10 % of 100) on top of batch 1's.
         Assert.True(await CountAsync(warehouse, $"SELECT count(*) FROM {dimension.Id}") >= membersAfterFirst + 10);
+        // Its changes opened new versions of the type-2 dimensions' members (type 1 overwrote theirs).
+        var type2Dimensions = Manifest(warehouse).Nodes.Where(n => n.Scd == 2).ToList();
+        Assert.NotEmpty(type2Dimensions);
+        foreach (var type2 in type2Dimensions)
+        {
+            string businessKey = type2.ColumnList.Single(c => c.Role == "business_key").Name;
+            Assert.True(await CountAsync(warehouse, $"SELECT count(*) - count(DISTINCT {businessKey}) FROM {type2.Id}") > 0, $"{type2.Id} kept no history");
+        }
+
         // Its duplicates were de-duplicated, not loaded twice: one row per key in every staging table.
         foreach (var staging in Manifest(warehouse).Nodes.Where(n => n.Kind == "staging"))
             Assert.Equal(0L, await CountAsync(warehouse, $"SELECT count(*) - count(DISTINCT {staging.Key}) FROM {staging.Id}"));

@@ -103,6 +103,19 @@ public sealed class RawFilesLakeTests
         Assert.Contains(RawGenerator.Text, help.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bad_rows_are_refused_for_a_generator_of_the_model_that_writes_none()
+    {
+        using var warehouse = new RawFilesWarehouse();
+        var generator = new RawGenerator();
+
+        var run = await warehouse.RunAsync(new WarehouseExtensions { LakeGenerator = generator }, "generate", "--bad-rows", "0.1", "--lake", warehouse.Lake);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: --bad-rows: this model's own data generator writes no invalid rows", run.Error.TrimEnd());
+        Assert.Empty(generator.Requests);
+    }
+
     [Theory]
     [InlineData("--batch", "0", "--batch must be 1 or more (got 0)")]
     [InlineData("--scale", "0", "--scale must be a positive number (got 0)")]
