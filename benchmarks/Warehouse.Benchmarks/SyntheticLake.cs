@@ -12,8 +12,9 @@ namespace Warehouse.Benchmarks;
 /// Every row passes staging and the tests, so a deploy measures the runner rather than quarantine: ids run 1..R in
 /// every source, so a fact's reference to any dimension hits a member; amounts are non-negative, categories A-D,
 /// scores 0-100, labels unique per source. Deterministic: the same manifest and R give the same bytes.
-/// The runner's own generator (<c>generate</c>) writes the Banking seed's 14 files only; <c>deploy</c> generates them
-/// only into a lake with no file under landing/ (RunCommands.PrepareLake), so a lake written here is deployed as is.
+/// Unlike the runner's default generator (Lake/Synthetic), it writes no changes, duplicates or late members, so the
+/// timings measure the runner alone; <c>deploy</c> generates only into a lake with no source file
+/// (RunCommands.PrepareLake), so a lake written here is deployed as is.
 /// </summary>
 public static class SyntheticLake
 {

@@ -43,7 +43,7 @@ public sealed class AwsDeployOfflineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_model_without_data_is_refused_before_any_AWS_call()
+    public async Task An_empty_lake_is_filled_by_the_default_generator_before_any_AWS_call()
     {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
@@ -51,13 +51,14 @@ public sealed class AwsDeployOfflineTests : IDisposable
         var environment = new CliEnvironment(new StringWriter(), error, _banking.Root, _ => null, Interactive: false);
         string emptyLake = Directory.CreateTempSubdirectory("warehouse-empty-lake-").FullName;
 
-        // Port 9 (discard): had the stack been deployed first, the error would be the unreachable endpoint (exit 2).
+        // Without the sample's generator the runner's default one fills the lake; then AWS is called (port 9: unreachable).
         int exitCode = await WarehouseCli.RunAsync(["deploy", "--target", "aws", "--aws-endpoint", "http://127.0.0.1:9", "--yes",
                 "--artifacts", _banking.Artifacts, "--lake", emptyLake],
             null, environment, CancellationToken.None);
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("no data generator", error.ToString());
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: cannot reach http://127.0.0.1:9: ", error.ToString());
+        Assert.NotEmpty(Directory.EnumerateFiles(emptyLake, "*.csv", SearchOption.AllDirectories));
     }
 
     [Fact]

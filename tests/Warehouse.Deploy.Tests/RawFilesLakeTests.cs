@@ -125,30 +125,18 @@ public sealed class RawFilesLakeTests
     }
 
     [Fact]
-    public async Task Generate_without_a_generator_says_what_to_do_in_one_line()
+    public async Task Without_a_generator_of_its_own_the_model_gets_the_default_one_writing_each_source_by_its_pattern()
     {
         using var warehouse = new RawFilesWarehouse();
-        var before = warehouse.Entries();
 
         var run = await warehouse.RunAsync(WarehouseExtensions.None, "generate", "--lake", warehouse.Lake);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal("error: this model has no data generator: " + LakeCommandsText, run.Error.TrimEnd());
-        Assert.Equal(before, warehouse.Entries());
-    }
-
-    [Fact]
-    public async Task Deploy_on_an_empty_lake_without_a_generator_fails_before_anything_runs()
-    {
-        using var warehouse = new RawFilesWarehouse();
-        var before = warehouse.Entries();
-
-        var run = await warehouse.RunAsync(WarehouseExtensions.None, "deploy", "--lake", warehouse.Lake, "--database", warehouse.DuckDbPath);
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: the lake {warehouse.Lake} has no file of any source, and this model has no data generator to fill it: " + LakeCommandsText,
-            run.Error.TrimEnd());
-        Assert.Equal(before, warehouse.Entries());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string orders = Path.Combine(warehouse.Lake, "raw", "orders", "raw_orders_0001.csv");
+        string customers = Path.Combine(warehouse.Lake, "raw", "customers", "raw_customers_0001.csv");
+        Assert.Equal(RawFilesWarehouse.OrdersHeader, File.ReadLines(orders).First());
+        Assert.Equal(RawFilesWarehouse.CustomersHeader, File.ReadLines(customers).First());
+        Assert.All(File.ReadLines(orders).Skip(1), line => Assert.Equal(3, line.Split(',').Length));
     }
 
     [Fact]
@@ -171,6 +159,19 @@ public sealed class RawFilesLakeTests
         Assert.Contains(RawGenerator.Text, help.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bad_rows_are_refused_for_a_generator_of_the_model_that_writes_none()
+    {
+        using var warehouse = new RawFilesWarehouse();
+        var generator = new RawGenerator();
+
+        var run = await warehouse.RunAsync(new WarehouseExtensions { LakeGenerator = generator }, "generate", "--bad-rows", "0.1", "--lake", warehouse.Lake);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: --bad-rows: this model's own data generator writes no invalid rows", run.Error.TrimEnd());
+        Assert.Empty(generator.Requests);
+    }
+
     [Theory]
     [InlineData("--batch", "0", "--batch must be 1 or more (got 0)")]
     [InlineData("--scale", "0", "--scale must be a positive number (got 0)")]
@@ -185,8 +186,6 @@ public sealed class RawFilesLakeTests
         Assert.Equal("error: " + expected, run.Error.TrimEnd());
         Assert.Empty(generator.Requests);
     }
-
-    private static string LakeCommandsText => Cli.Commands.LakeCommands.WithoutGenerator;
 
     private static async Task<object?> ScalarAsync(string database, string sql)
     {

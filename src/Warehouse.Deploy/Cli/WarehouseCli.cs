@@ -74,6 +74,7 @@ public static class WarehouseCli
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
         var scale = new Option<double>("--scale") { Description = "Size of the generated lake, relative to the generator's base size (1)", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "1 writes the initial data; N >= 2 writes what arrives after batch N - 1 (changes and new rows)", DefaultValueFactory = _ => 1 };
+        var badRows = new Option<double>("--bad-rows") { Description = "Share of invalid rows (0 to 1) added to each generated file, for quarantine", DefaultValueFactory = _ => 0 };
         var data = new Option<string?>("--data") { Description = "Folder of data files, flat or laid out like the lake (under the sources' prefixes), each matching one source's file_pattern, to deploy from a lake of its own (default warehouse/lakes/<folder>/ and, on DuckDB, warehouse/<project>-<folder>.duckdb)" };
         var asOf = RunCommands.AsOfOption();
         var format = new Option<string>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => "table" };
@@ -83,23 +84,23 @@ public static class WarehouseCli
 
         string generated = extensions.LakeGenerator is { } generator
             ? generator.Description
-            : "this model registers no data generator (deploy --data DIR deploys its own files)";
-        var generate = new Command("generate", $"Write the model's synthetic data into the lake folder, deterministic per --seed: {generated}") { seed, scale, batch };
+            : new Lake.Synthetic.ModelDataGenerator().Description;
+        var generate = new Command("generate", $"Write the model's synthetic data into the lake folder, deterministic per --seed: {generated}") { seed, scale, batch, badRows };
         generate.SetAction(parse =>
         {
-            LakeCommands.Generate(Context(parse), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(batch));
+            LakeCommands.Generate(Context(parse), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(batch), parse.GetValue(badRows));
             return ExitCodes.Ok;
         });
 
         var deploy = new Command("deploy", "Stage or generate the lake, validate it, run all models and tests; gold is published only if tests pass")
-            { data, asOf, seed, scale };
+            { data, asOf, seed, scale, badRows };
         foreach (var option in options.DeployTargets.SelectMany(t => t.Options))
             deploy.Options.Add(option);
         deploy.SetAction((parse, ct) =>
         {
             var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data), SelectionOptions = selection };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
-            void PrepareLake() => RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale));
+            void PrepareLake() => RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(badRows));
             if (options.DeployTargetNamed(context.Target) is { } target)
                 return target.DeployAsync(new CliDeployHost(context, batchAt, PrepareLake), parse, ct);
             PrepareLake();

@@ -17,6 +17,9 @@ public interface ILakeDataGenerator
     /// request must give the same bytes. Seed, scale and batch are checked by the runner before it calls this.
     /// </summary>
     /// <returns>The lake-relative paths written ('/' separators), in order.</returns>
+    /// <summary>Whether the generator honours <see cref="LakeGenerationRequest.BadRowRate"/>; --bad-rows is refused otherwise.</summary>
+    bool WritesBadRows => false;
+
     IReadOnlyList<string> Generate(LakeGenerationRequest request, IProgress<GenerationProgress>? progress = null);
 }
 
@@ -25,7 +28,8 @@ public interface ILakeDataGenerator
 /// <param name="Seed">--seed: same seed, same bytes.</param>
 /// <param name="Scale">--scale, positive: 1 is the generator's base size.</param>
 /// <param name="Batch">--batch, 1 or more: 1 is the initial data set; N ≥ 2 what arrives after batch N - 1.</param>
-public sealed record LakeGenerationRequest(WarehouseManifest Manifest, string LakeRoot, int Seed, double Scale, int Batch);
+/// <param name="BadRowRate">--bad-rows, 0 to 1: the share of invalid rows added to each file, for quarantine.</param>
+public sealed record LakeGenerationRequest(WarehouseManifest Manifest, string LakeRoot, int Seed, double Scale, int Batch, double BadRowRate = 0);
 
 /// <summary>Progress of one file being written: <paramref name="File"/> is its lake-relative path.</summary>
 public sealed record GenerationProgress(string File, long RowsWritten, long RowsTotal);

@@ -50,6 +50,13 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("test_type")] string? TestType,
     [property: JsonPropertyName("checksum")] string? Checksum,
     [property: JsonPropertyName("publish_group")] string? PublishGroup = null,
+    [property: JsonPropertyName("scd")] int? Scd = null,
+    [property: JsonPropertyName("date_column")] string? DateColumn = null,
+    [property: JsonPropertyName("test_columns")] IReadOnlyList<string>? TestColumns = null,
+    [property: JsonPropertyName("test_values")] IReadOnlyList<string>? TestValues = null,
+    [property: JsonPropertyName("test_min")] string? TestMin = null,
+    [property: JsonPropertyName("test_max")] string? TestMax = null,
+
     [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null)
 {
     [JsonIgnore]

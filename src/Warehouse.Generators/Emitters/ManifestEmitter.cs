@@ -252,7 +252,11 @@ internal static class ManifestEmitter
             .String("name", test.Name)
             .String("materialization", "test")
             .String("test_type", test.Kind.Name())
-            .Strings("test_columns", test.Columns)
+            .Strings("test_columns", test.Columns);
+        // What the test accepts, so that a model-driven data generator can satisfy it without reading the SQL.
+        if (test.Values.Count > 0) json.Strings("test_values", test.Values);
+        json.String("test_min", test.Min)
+            .String("test_max", test.Max)
             .String("severity", test.WarnOnly ? "warn" : "error")
             .String("attached_to", node.Id)
             .Strings("depends_on", dependsOn);

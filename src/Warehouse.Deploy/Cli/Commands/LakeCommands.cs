@@ -1,27 +1,30 @@
 using System.Globalization;
 using Spectre.Console;
 using Warehouse.Deploy.Lake;
+using Warehouse.Deploy.Lake.Synthetic;
 
 namespace Warehouse.Deploy.Cli.Commands;
 
 /// <summary>Fills the lake: the model's generated data with a progress bar per file, or a staged folder of the user's files.</summary>
 public static class LakeCommands
 {
-    /// <summary>What a model without a data generator does instead of generating.</summary>
-    public const string WithoutGenerator =
-        "deploy your own files with 'deploy --data DIR' (one folder, each file matching one source's file_pattern), " +
-        "or register a generator: WarehouseCli.RunAsync(args, WarehouseModel.Assembly, new WarehouseExtensions { LakeGenerator = ... })";
+    /// <summary>The model's own generator when it registers one, else the runner's, made from the manifest.</summary>
+    public static ILakeDataGenerator GeneratorOf(CommandContext context) =>
+        context.Extensions.LakeGenerator ?? new ModelDataGenerator();
 
-    public static void Generate(CommandContext context, int seed, double scale, int batch)
+    public static void Generate(CommandContext context, int seed, double scale, int batch, double badRows = 0)
     {
-        var generator = context.Extensions.LakeGenerator
-            ?? throw new WarehouseException(ExitCodes.BadInput, $"this model has no data generator: {WithoutGenerator}");
+        var generator = GeneratorOf(context);
         if (batch < 1)
             throw new WarehouseException(ExitCodes.BadInput, $"--batch must be 1 or more (got {batch})");
         if (!(scale > 0) || double.IsInfinity(scale))
             throw new WarehouseException(ExitCodes.BadInput, $"--scale must be a positive number (got {scale.ToString(CultureInfo.InvariantCulture)})");
+        if (!(badRows >= 0 && badRows <= 1))
+            throw new WarehouseException(ExitCodes.BadInput, $"--bad-rows must be a rate from 0 to 1 (got {badRows.ToString(CultureInfo.InvariantCulture)})");
+        if (badRows > 0 && !generator.WritesBadRows)
+            throw new WarehouseException(ExitCodes.BadInput, "--bad-rows: this model's own data generator writes no invalid rows");
 
-        var request = new LakeGenerationRequest(context.Manifest, context.LakeRoot, seed, scale, batch);
+        var request = new LakeGenerationRequest(context.Manifest, context.LakeRoot, seed, scale, batch, badRows);
         var console = context.Environment.Console;
         IReadOnlyList<string> files = [];
         console.Progress()

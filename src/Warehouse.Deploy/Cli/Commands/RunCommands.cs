@@ -49,18 +49,13 @@ public static class RunCommands
     /// Before deploying: stage --data, or generate batch 1 when no source has a file in the lake yet. A bad --select
     /// or --exclude is refused first, so a deploy that cannot start leaves the lake as it was.
     /// </summary>
-    public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale)
+    public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale, double badRows = 0)
     {
         _ = context.Selection;
         if (dataFolder is not null)
             LakeCommands.Stage(context, dataFolder);
         else if (LakeLayout.IsEmpty(context.LakeRoot, context.Manifest.Sources))
-        {
-            if (context.Extensions.LakeGenerator is null)
-                throw new WarehouseException(ExitCodes.BadInput,
-                    $"the lake {context.LakeRoot} has no file of any source, and this model has no data generator to fill it: {LakeCommands.WithoutGenerator}");
-            LakeCommands.Generate(context, seed, scale, batch: 1);
-        }
+            LakeCommands.Generate(context, seed, scale, batch: 1, badRows);
     }
 
     public static Option<string?> AsOfOption() => new("--as-of")
