@@ -29,19 +29,19 @@ public sealed class SelectionCliTests
         Assert.True(bronze.ExitCode == 0, bronze.ToString());
         Assert.Equal(["bronze.raw_customers", "bronze.raw_orders"], bronzeNodes);
         Assert.Empty(bronzeTests);
-        Assert.Contains("selected 2 of 4 nodes: --select layer:bronze", bronze.Out, StringComparison.Ordinal);
+        Assert.Contains("selected 2 of 3 nodes and 0 of 1 tests: --select layer:bronze", bronze.Out, StringComparison.Ordinal);
         Assert.True(gold.ExitCode == 0, gold.ToString());
         Assert.Equal(["gold.orders"], goldNodes);
         Assert.Equal(["tests.orders_have_a_customer"], goldTests);
-        Assert.Contains("selected 2 of 4 nodes: --select gold.orders", gold.Out, StringComparison.Ordinal);
+        Assert.Contains("selected 1 of 3 nodes and 1 of 1 tests: --select gold.orders", gold.Out, StringComparison.Ordinal);
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal(["tests.orders_have_a_customer"], selectedTests);
         // Excluding the model excludes its test.
         Assert.True(excluded.ExitCode == 0, excluded.ToString());
         Assert.Empty(excludedTests);
-        Assert.Contains("selected 2 of 4 nodes: --exclude orders", excluded.Out, StringComparison.Ordinal);
+        Assert.Contains("selected 2 of 3 nodes and 0 of 1 tests: --exclude orders", excluded.Out, StringComparison.Ordinal);
         Assert.True(plan.ExitCode == 0, plan.ToString());
-        Assert.Contains("selected 4 of 4 nodes: --select +orders", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("selected 3 of 3 nodes and 1 of 1 tests: --select +orders", plan.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,19 +59,21 @@ public sealed class NodeSelector
         var selected = select is null ? Enumerable.Repeat(true, _nodes.Count).ToArray() : Evaluate(select);
         var excluded = exclude is null ? new bool[_nodes.Count] : Evaluate(exclude);
         var chosen = new HashSet<string>(StringComparer.Ordinal);
+        int tests = 0, totalTests = 0;
         for (int i = 0; i < _nodes.Count; i++)
         {
             bool isTest = _nodes[i].Kind == NodeKinds.Test;
             bool byModel = isTest && _parents[i].Exists(p => selected[p] && !excluded[p] && _nodes[p].Kind != NodeKinds.Test);
             bool excludedModel = isTest && _parents[i].Exists(p => excluded[p]);
-            if ((selected[i] || byModel) && !excluded[i] && !excludedModel)
-                chosen.Add(_nodes[i].Id);
+            totalTests += isTest ? 1 : 0;
+            if ((selected[i] || byModel) && !excluded[i] && !excludedModel && chosen.Add(_nodes[i].Id) && isTest)
+                tests++;
         }
 
         string description = string.Join(' ', new[] { select?.Text, exclude?.Text }.OfType<string>());
         if (chosen.Count == 0)
             throw new WarehouseException(ExitCodes.BadInput, $"{description} selects no node (of {_nodes.Count}); {SelectorParser.Accepted}");
-        return new NodeSelection(chosen, _nodes.Count, description);
+        return new NodeSelection(chosen, chosen.Count - tests, _nodes.Count - totalTests, tests, totalTests, description);
     }
 
     private bool[] Evaluate(SelectorSet set)
@@ -184,10 +186,13 @@ public sealed class NodeSelector
 }
 
 /// <summary>The ids a selection keeps, and how it reads in the run summary.</summary>
-public sealed record NodeSelection(IReadOnlySet<string> Ids, int Total, string Description)
+public sealed record NodeSelection(IReadOnlySet<string> Ids, int Nodes, int TotalNodes, int Tests, int TotalTests, string Description)
 {
     public bool Contains(ManifestNode node) => Ids.Contains(node.Id);
 
-    /// <summary>E.g. <c>selected 12 of 290 nodes: --select +gold.orders</c>.</summary>
-    public string Summary => $"selected {Ids.Count} of {Total} nodes: {Description}";
+    /// <summary>
+    /// E.g. <c>selected 12 of 47 nodes and 130 of 243 tests: --select +gold.orders</c>: nodes (sources, models) and
+    /// tests apart, since <c>run</c> runs no test and <c>test</c> no node.
+    /// </summary>
+    public string Summary => $"selected {Nodes} of {TotalNodes} nodes and {Tests} of {TotalTests} tests: {Description}";
 }

@@ -46,8 +46,9 @@ public sealed class NodeSelectorTests
         var selection = new NodeSelector(Nodes).Select(SelectorParser.Parse("--select", [select]), null);
 
         Assert.Equal(expected.Split(' ').Order(StringComparer.Ordinal), selection.Ids.Order(StringComparer.Ordinal));
-        Assert.Equal(10, selection.Total);
-        Assert.Equal($"selected {selection.Ids.Count} of 10 nodes: --select {select}", selection.Summary);
+        int tests = selection.Ids.Count(id => id.StartsWith("test.", StringComparison.Ordinal));
+        Assert.Equal((7, 3), (selection.TotalNodes, selection.TotalTests));
+        Assert.Equal($"selected {selection.Ids.Count - tests} of 7 nodes and {tests} of 3 tests: --select {select}", selection.Summary);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class NodeSelectorTests
         var selection = new NodeSelector(Nodes).Select(SelectorParser.Parse("--select", ["+fact_b"]), SelectorParser.Parse("--exclude", ["dim_a"]));
 
         Assert.Equal(["bronze.src_a", "bronze.src_b", "gold.fact_b", "silver.stg_a", "silver.stg_b"], selection.Ids.Order(StringComparer.Ordinal));
-        Assert.Equal("selected 5 of 10 nodes: --select +fact_b --exclude dim_a", selection.Summary);
+        Assert.Equal("selected 5 of 7 nodes and 0 of 3 tests: --select +fact_b --exclude dim_a", selection.Summary);
     }
 
     [Fact]
