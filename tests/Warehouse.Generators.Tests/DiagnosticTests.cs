@@ -145,6 +145,11 @@ public sealed class DiagnosticTests
             public sealed record MartEmptyTag { public long Id { get; init; } }
             """ },
         { "WH0021", """
+            /*!*/[Tag("{{ env_var('SECRET') }}")]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartJinjaTag { public long Id { get; init; } }
+            """ },
+        { "WH0021", """
             /*!*/[Tag("finance,daily")]
             [SqlModel("SELECT 1 AS id")]
             public sealed record MartCommaTag { public long Id { get; init; } }

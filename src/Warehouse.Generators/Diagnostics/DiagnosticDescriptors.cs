@@ -114,7 +114,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidTag = Error(
         "WH0021",
         "Invalid tag",
-        "[Tag(\"{0}\")] on '{1}' is not a tag: a tag is one word without spaces, commas, '+' or '@', such as \"finance\" (--select tag:finance)");
+        "[Tag(\"{0}\")] on '{1}' is not a tag: a tag is one word of letters, digits, '_', '-' and '.', such as \"finance\" (--select tag:finance)");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "WH0099",

@@ -159,8 +159,9 @@ internal static class ModelParser
         }
 
         /// <summary>
-        /// The record's [Tag]s, each once. A tag must be one word the selector syntax can spell (<c>tag:NAME</c>
-        /// breaks at spaces and commas, and reads + and @ as graph operators).
+        /// The record's [Tag]s, each once. A tag is a word of letters, digits, '_', '-' and '.': the selector syntax
+        /// must spell it (<c>tag:NAME</c> breaks at spaces and commas, and reads + and @ as graph operators), and it
+        /// reaches dbt's YAML, which dbt renders as Jinja, so no brace, quote or other markup may pass.
         /// </summary>
         private EquatableArray<string> ParseTags(ImmutableArray<AttributeData> attributes)
         {
@@ -172,7 +173,7 @@ internal static class ModelParser
                 index++;
                 AddLocation(key, data);
                 var name = tag.Name ?? string.Empty;
-                if (name.Length == 0 || name.Any(static c => char.IsWhiteSpace(c) || c is ',' or '+' or '@'))
+                if (name.Length == 0 || !name.All(static c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.'))
                 {
                     Report(DiagnosticDescriptors.InvalidTag, LocationOf(key), name, _type.Name);
                 }
