@@ -23,21 +23,23 @@ public sealed class ModelDataGenerator : ILakeDataGenerator
 
     public IReadOnlyList<string> Generate(LakeGenerationRequest request, IProgress<GenerationProgress>? progress = null)
     {
-        var sources = request.Manifest.Sources.ToList();
         var sizes = GenerationSizes.For(request.Scale);
-        var written = new List<string>();
+        // Every file is named and placed before the first is written, so a source that cannot take this batch
+        // (a single-file pattern) fails the run with an untouched lake. A file goes under its own source's prefix:
+        // matching its name against every source's pattern would make overlapping patterns (a `*.csv` beside an
+        // `orders_*.csv`) ambiguous, though the generator knows whose file it writes.
+        var planned = new List<(SourcePlan Source, IReadOnlyList<PlannedRow> Rows, string Relative)>();
         foreach (var source in ModelRelationships.Plan(request.Manifest))
         {
             var random = new Randomizer(Seeds.Of(request.Seed, source.Id, -1, request.Batch));
             var rows = BatchContents.Of(source, request.Batch, sizes, random, request.BadRowRate);
-            if (rows.Count == 0)
-                continue;
-            string relative = LakeLayout.RelativePathOf(sources, FileName(source, request.Batch));
-            Write(request, source, sizes, rows, relative, progress);
-            written.Add(relative);
+            if (rows.Count > 0)
+                planned.Add((source, rows, LakeLayout.RelativePathOf(source.Node.Source!, FileName(source, request.Batch))));
         }
 
-        return written;
+        foreach (var (source, rows, relative) in planned)
+            Write(request, source, sizes, rows, relative, progress);
+        return planned.Select(p => p.Relative).ToList();
     }
 
     /// <summary>The file_pattern with its '*' as the batch (<c>orders*.csv</c> → <c>orders_0001.csv</c>), each '?' a '0'.</summary>
