@@ -36,6 +36,8 @@ internal static class DotNet
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // `dotnet run` takes no -nodeReuse:false; without it the build nodes of its build would outlive the test.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -1,13 +1,16 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 
 namespace Warehouse.Build.Tests;
 
 /// <summary>
 /// Packs the real Warehouse package and uses it from a throwaway project outside the repository, the way a user
 /// would: a build that compiles a small model (generator and task from the package), a no-op rebuild, a full
-/// rebuild that must give byte-identical files, a typo that must fail the build at its line, and a clean.
-/// Slow (a pack and several CLI builds), so one round only.
+/// rebuild that must give byte-identical files, the runner (Warehouse.Deploy, a dependency of the package) hosted by a
+/// one-line Main deploying generated data and then files of the test's own, a typo that must fail the build at its
+/// line, and a clean. Slow (a pack of both packages, a restore of the runner's dependencies into the consumer's own
+/// packages folder and several CLI builds: about two minutes), so one round only.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class PackageEndToEndTests
@@ -16,7 +19,7 @@ public sealed class PackageEndToEndTests
         using Warehouse.Model;
         namespace Shop;
 
-        [Source("landing/customers/", Delimiter = '|')]
+        [Source("landing/customers/", FilePattern = "customers_*.csv", Delimiter = '|')]
         public sealed record RawCustomers
         {
             public long CustomerId { get; init; }
@@ -37,7 +40,37 @@ public sealed class PackageEndToEndTests
             [BusinessKey] public long CustomerId { get; init; }
             public required string Name { get; init; }
         }
+
+        // A fact with a dimension reference, so the default data generator has a relationship to follow and the
+        // runner a known-member test to run; its own pattern, since a file must match one source's only.
+        [Source("landing/orders/", FilePattern = "orders_*.csv")]
+        public sealed record RawOrders
+        {
+            public long OrderId { get; init; }
+            public long CustomerId { get; init; }
+            public decimal Amount { get; init; }
+        }
+
+        [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+        public sealed record StgOrders
+        {
+            public long OrderId { get; init; }
+            public long CustomerId { get; init; }
+            [Precision(18, 2)] public decimal Amount { get; init; }
+        }
+
+        [Fact(typeof(StgOrders))]
+        [Grain("One row per order.", nameof(OrderId))]
+        public sealed record FactOrders
+        {
+            [DegenerateKey] public long OrderId { get; init; }
+            [References(typeof(DimCustomers))] public long CustomerKey { get; init; }
+            [Measure(Additivity.Additive), Precision(18, 2)] public decimal Amount { get; init; }
+        }
         """;
+
+    /// <summary>The Main a model project writes to host the runner (docs/deploy.md).</summary>
+    private const string Program = "return await Warehouse.Deploy.Cli.WarehouseCli.RunAsync(args, Warehouse.Generated.WarehouseModel.Assembly);\n";
 
     // Node reuse and build servers would outlive the test and keep the task host and compiler running.
     private static readonly string[] Isolated = ["-nodeReuse:false", "--disable-build-servers", "-tl:off"];
@@ -47,7 +80,7 @@ public sealed class PackageEndToEndTests
     {
         using var temp = new TempDirectory();
         var package = Pack(temp);
-        AssertPackageLayout(package);
+        AssertPackageLayout(package, Version(package));
 
         var consumer = CreateConsumer(temp.Combine("consumer"), package);
         var warehouse = Path.Combine(consumer, "warehouse");
@@ -84,6 +117,8 @@ public sealed class PackageEndToEndTests
         Assert.Contains("(0 written, 0 removed)", full.Output, StringComparison.Ordinal);
         Assert.Equal(first, Files(warehouse));
 
+        AssertRunnerDeploysGeneratedDataAndOwnFiles(consumer, temp.Combine("data"));
+
         File.WriteAllText(model, Model.Replace("initcap(name)", "initcap(nme)", StringComparison.Ordinal));
         var typo = DotNet.Run(consumer, ["build", .. Isolated]);
         Assert.NotEqual(0, typo.ExitCode);
@@ -94,7 +129,33 @@ public sealed class PackageEndToEndTests
 
         var clean = DotNet.Run(consumer, ["clean", .. Isolated]);
         Assert.True(clean.ExitCode == 0, clean.Output);
-        Assert.False(Directory.Exists(warehouse), "clean removes the artifacts and their folders");
+        Assert.False(File.Exists(Path.Combine(warehouse, "manifest.json")), "clean removes the artifacts");
+        Assert.False(Directory.Exists(Path.Combine(warehouse, "duckdb")), "clean removes the artifacts' folders");
+        Assert.True(File.Exists(Path.Combine(warehouse, "consumer.duckdb")), "clean keeps what the runner wrote (the database, the lakes)");
+        Assert.True(Directory.Exists(Path.Combine(warehouse, "lakes", "data")), "clean keeps what the runner wrote (the database, the lakes)");
+    }
+
+    /// <summary>
+    /// `dotnet run -- deploy` on the empty lake: the runner's default generator writes a file per source from the
+    /// manifest, and every error-severity test passes (the fact's late-arriving members only warn). Then
+    /// `deploy --data` with files the test writes, one per source, named for its file_pattern.
+    /// </summary>
+    private static void AssertRunnerDeploysGeneratedDataAndOwnFiles(string consumer, string data)
+    {
+        var deploy = DotNet.Run(consumer, ["run", "--disable-build-servers", "--", "deploy"]);
+        Assert.True(deploy.ExitCode == 0, deploy.Output);
+        Assert.Contains("generated 2 file(s)", deploy.Output, StringComparison.Ordinal);
+        Assert.Matches(@"tests: [1-9][0-9]* passed, 0 failed", deploy.Output);
+        Assert.Contains("ok   gold.fact_orders", deploy.Output, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "customers_2026.csv"), "customer_id|name\n1|ada lovelace\n2|alan turing\n");
+        File.WriteAllText(Path.Combine(data, "orders_2026.csv"), "order_id,customer_id,amount\n10,1,12.50\n11,2,7.25\n12,1,3.00\n");
+        var own = DotNet.Run(consumer, ["run", "--disable-build-servers", "--", "deploy", "--data", data]);
+        Assert.True(own.ExitCode == 0, own.Output);
+        Assert.Contains("staged 2 file(s)", own.Output, StringComparison.Ordinal);
+        Assert.Matches(@"tests: [1-9][0-9]* passed, 0 failed, 0 warned", own.Output);
+        Assert.Matches(@"gold\.fact_orders +│ fact +│ - +│ 3 \(\+3\)", own.Output);
     }
 
     /// <summary>Every artifact with its bytes and write time: equal snapshots mean nothing was rewritten.</summary>
@@ -111,10 +172,18 @@ public sealed class PackageEndToEndTests
         var feed = temp.Combine("feed");
         var pack = DotNet.Run(temp.Path, ["pack", project, "-o", feed, "--artifacts-path", temp.Combine("pack"), .. Isolated]);
         Assert.True(pack.ExitCode == 0, pack.Output);
-        return Assert.Single(Directory.GetFiles(feed, "Warehouse.*.nupkg"));
+        var runner = Assert.Single(Directory.GetFiles(feed, "Warehouse.Deploy.*.nupkg"));
+        using (var zip = ZipFile.OpenRead(runner))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/Warehouse.Deploy.dll");
+        }
+
+        return Assert.Single(Directory.GetFiles(feed, "Warehouse.*.nupkg"), p => p != runner);
     }
 
-    private static void AssertPackageLayout(string package)
+    private static string Version(string package) => Path.GetFileNameWithoutExtension(package)["Warehouse.".Length..];
+
+    private static void AssertPackageLayout(string package, string version)
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
@@ -125,16 +194,27 @@ public sealed class PackageEndToEndTests
         Assert.Contains("buildTransitive/Warehouse.targets", entries);
         Assert.Contains("build/Warehouse.props", entries);
         Assert.Contains("build/Warehouse.targets", entries);
+        Assert.Contains("lib/net10.0/Warehouse.Model.dll", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith("Warehouse.Deploy.dll", StringComparison.Ordinal));
+
+        // The runner comes as a dependency for net10.0 only: a netstandard2.0 project holding the model gets none.
+        var nuspec = XDocument.Load(zip.GetEntry("Warehouse.nuspec")!.Open());
+        var groups = nuspec.Descendants().Where(e => e.Name.LocalName == "group").ToDictionary(
+            g => (string)g.Attribute("targetFramework")!,
+            g => g.Elements().Select(d => $"{d.Attribute("id")!.Value} {d.Attribute("version")!.Value}").ToList(),
+            StringComparer.Ordinal);
+        Assert.Equal([$"Warehouse.Deploy {version}"], groups["net10.0"]);
+        Assert.Empty(groups[".NETStandard2.0"]);
     }
 
     /// <summary>
     /// A project that references the package and declares a small model. Empty Directory.* files and its own NuGet settings keep any
-    /// settings of the folders above out; its own packages folder keeps an older Warehouse 0.1.0 out of the cache.
+    /// settings of the folders above out; its own packages folder keeps an older Warehouse 0.1.0 (or Warehouse.Deploy) out of the cache.
     /// </summary>
     private static string CreateConsumer(string directory, string package)
     {
         Directory.CreateDirectory(directory);
-        var version = Path.GetFileNameWithoutExtension(package)["Warehouse.".Length..];
+        var version = Version(package);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
@@ -150,7 +230,7 @@ public sealed class PackageEndToEndTests
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local"><package pattern="Warehouse" /></packageSource>
+                <packageSource key="local"><package pattern="Warehouse" /><package pattern="Warehouse.Deploy" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
             </configuration>
@@ -158,6 +238,7 @@ public sealed class PackageEndToEndTests
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
+                <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
@@ -167,6 +248,7 @@ public sealed class PackageEndToEndTests
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "Model.cs"), Model);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
         return directory;
     }
 
