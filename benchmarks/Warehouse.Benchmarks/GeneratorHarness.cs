@@ -32,15 +32,24 @@ public sealed class GeneratorHarness
         Model = model;
         TrackSteps = trackSteps;
         _generator = generator ?? new WarehouseGenerator();
-        var trees = model.Records.Select(r => CSharpSyntaxTree.ParseText(r.Text, ParseOptions, path: r.FileName)).ToList();
-        Compilation = CSharpCompilation.Create("Bench", trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Compilation = Compile(model.Records.Select(r => (r.FileName, r.Text)));
+        var trees = Compilation.SyntaxTrees.ToList();
         _edits = model.Edits.ToDictionary(
             edit => edit,
             edit => (trees.Single(t => t.FilePath == edit.FileName), CSharpSyntaxTree.ParseText(model.TextAfter(edit), ParseOptions, path: edit.FileName)));
     }
 
     public SyntheticModel Model { get; }
+
+    /// <summary>Model sources (file name, C# text) as one compilation against Warehouse.Model, as a model project compiles them.</summary>
+    public static CSharpCompilation Compile(IEnumerable<(string FileName, string Text)> sources) =>
+        CSharpCompilation.Create("Bench", sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, path: s.FileName)), References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>One untracked run of our generator over <paramref name="sources"/>, as csc runs it.</summary>
+    public static GeneratorDriverRunResult Run(IEnumerable<(string FileName, string Text)> sources) =>
+        CSharpGeneratorDriver.Create(new[] { new WarehouseGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+            .RunGenerators(Compile(sources)).GetRunResult();
 
     /// <summary>trackIncrementalGeneratorSteps: on in tests and these benchmarks' checks; csc and the IDE run without it.</summary>
     public bool TrackSteps { get; }

@@ -16,10 +16,17 @@ public static class SyntheticArtifacts
 {
     /// <summary>Generates the model's artifacts and writes each one under <paramref name="directory"/>.</summary>
     /// <returns>How many files were written.</returns>
-    public static int Write(SyntheticModel model, string directory)
+    public static int Write(SyntheticModel model, string directory) =>
+        Write(model.Records.Select(r => (r.FileName, r.Text)), directory);
+
+    /// <summary>
+    /// The same for any model's C# sources (file name, text): the tests compile hand-written models of other shapes
+    /// than the synthetic maker's this way.
+    /// </summary>
+    public static int Write(IEnumerable<(string FileName, string Text)> sources, string directory)
     {
         // Untracked, as csc runs the generator: step tracking only records what the benchmarks' checks inspect.
-        var result = new GeneratorHarness(model, trackSteps: false).FullRun().GetRunResult();
+        var result = GeneratorHarness.Run(sources);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
             throw new InvalidOperationException($"the generator reported {errors.Count} error(s), first: {errors[0]}");

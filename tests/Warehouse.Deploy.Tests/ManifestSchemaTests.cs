@@ -31,6 +31,21 @@ public sealed partial class ManifestSchemaTests
         Assert.Equal(WarehouseManifest.SupportedFormat, JsonNode.Parse(File.ReadAllText(SchemaPath))!["properties"]!["format"]!["const"]!.GetValue<string>());
     }
 
+    /// <summary>The other model shapes carry what Banking does not: a role-playing reference's references_on, comma-delimited sources.</summary>
+    [Theory]
+    [InlineData("retail")]
+    [InlineData("raw-files")]
+    public void The_manifests_of_the_other_model_shapes_are_valid(string model)
+    {
+        using var warehouse = new SyntheticModelWarehouse(model == "retail" ? Models.RetailModel.Sources : Models.RawFilesModel.Sources);
+
+        string manifest = File.ReadAllText(Path.Combine(warehouse.Artifacts, ManifestLoader.FileName));
+
+        Assert.Empty(Errors(manifest));
+        if (model == "retail")
+            Assert.Contains("\"references_on\":\"ship_date_id\"", manifest.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a column type as a string", "/nodes/2/columns/0/type")]
     [InlineData("a field the schema does not describe", "/extra")]

@@ -4,16 +4,28 @@ using Warehouse.Deploy.Cli;
 namespace Warehouse.Deploy.Tests;
 
 /// <summary>
-/// A warehouse that is not Banking: the benchmark's synthetic model maker at N models, compiled by the generator
-/// in-process and rendered as the MSBuild task would (<see cref="SyntheticArtifacts"/>), in a temp folder with its
-/// own lake and DuckDB file. It registers no data generator, so the runner's default one fills its lake.
+/// A warehouse that is not Banking: the benchmark's synthetic model maker at N models, or any model's C# sources,
+/// compiled by the generator in-process and rendered as the MSBuild task would (<see cref="SyntheticArtifacts"/>), in
+/// a temp folder with its own lake and DuckDB file. It registers no data generator, so the runner's default one fills
+/// its lake.
 /// </summary>
 public sealed class SyntheticModelWarehouse : IDisposable
 {
     public SyntheticModelWarehouse(int models = 30)
+        : this(artifacts => SyntheticArtifacts.Write(SyntheticModel.Create(models), artifacts))
+    {
+    }
+
+    /// <param name="sources">The model's records as C# files (file name, text), as a model project holds them.</param>
+    public SyntheticModelWarehouse(IEnumerable<(string FileName, string Text)> sources)
+        : this(artifacts => SyntheticArtifacts.Write(sources, artifacts))
+    {
+    }
+
+    private SyntheticModelWarehouse(Func<string, int> writeArtifacts)
     {
         Root = Directory.CreateTempSubdirectory("warehouse-synthetic-").FullName;
-        SyntheticArtifacts.Write(SyntheticModel.Create(models), Artifacts);
+        writeArtifacts(Artifacts);
     }
 
     public string Root { get; }

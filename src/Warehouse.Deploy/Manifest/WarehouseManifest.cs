@@ -90,7 +90,8 @@ public sealed record ManifestColumn(
     [property: JsonPropertyName("nullable")] bool Nullable = true,
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("role")] string? Role = null,
-    [property: JsonPropertyName("references")] string? References = null);
+    [property: JsonPropertyName("references")] string? References = null,
+    [property: JsonPropertyName("references_on")] string? ReferencesOn = null);
 
 /// <summary>A column's logical type as its parts: <c>VARCHAR</c> has a length, <c>DECIMAL</c> a precision and scale.</summary>
 public sealed record ManifestColumnType(

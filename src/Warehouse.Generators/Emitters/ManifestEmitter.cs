@@ -183,7 +183,11 @@ internal static class ManifestEmitter
                 .String("role", RoleName(column.Role));
             if (column.History) json.Bool("history", true);
             json.String("additivity", column.Additivity)
-                .String("references", column.Lookup?.Dimension.Id);
+                .String("references", column.Lookup?.Dimension.Id)
+                // A role-playing reference ([References(On = ...)]: order date and ship date on one calendar) looks up
+                // another upstream column than the business key's name; only then is it written, so that readers that
+                // pair the two by name (the runner's data generator) learn which column holds the key.
+                .String("references_on", column.Lookup is { } lookup && lookup.FactColumn != lookup.BusinessKey ? lookup.FactColumn : null);
             json.EndObject();
         }
 

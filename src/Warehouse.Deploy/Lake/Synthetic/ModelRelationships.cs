@@ -5,7 +5,8 @@ namespace Warehouse.Deploy.Lake.Synthetic;
 /// <summary>
 /// Reads the relationships the model implies out of the manifest, the only thing the runner knows of a model:
 /// source → staging (its key) → dimension or fact; a fact's references name dimensions, whose business keys are
-/// columns of the fact's source; the calendar is the dimension with a date_column; the generic tests (accepted_values,
+/// columns of the fact's source (or, for a role-playing reference, the column its references_on names: an order date
+/// and a ship date both holding the calendar's key); the calendar is the dimension with a date_column; the generic tests (accepted_values,
 /// range, not_null, unique) on a column of a downstream node constrain the source column of the same name.
 /// </summary>
 public static class ModelRelationships
@@ -46,6 +47,16 @@ public static class ModelRelationships
                 dimensionsByBusinessKey.TryAdd(businessKey, plan);
         }
 
+        // A role-playing reference names the upstream column it looks up; the source column of that name holds the
+        // referenced dimension's business keys.
+        var dimensionsById = plans.Values.Where(p => p.Role is SourceRole.Dimension or SourceRole.Calendar)
+            .ToDictionary(p => chains[p.Id][^1].Id, StringComparer.Ordinal);
+        var roleReferences = plans.Values.Where(p => p.Role == SourceRole.Fact).ToDictionary(
+            p => p.Id,
+            p => chains[p.Id][^1].ColumnList
+                .Where(c => c.ReferencesOn is not null && c.References is not null && dimensionsById.ContainsKey(c.References))
+                .ToDictionary(c => c.ReferencesOn!, c => dimensionsById[c.References!], StringComparer.Ordinal));
+
         foreach (var plan in plans.Values)
         {
             var tests = chains[plan.Id].SelectMany(n => testsOf[n.Id]).Where(t => t.TestColumns is { Count: 1 }).ToList();
@@ -54,7 +65,8 @@ public static class ModelRelationships
             {
                 var on = tests.Where(t => t.TestColumns![0] == column.Name).ToList();
                 var range = on.FirstOrDefault(t => t.TestType == "range");
-                var referenced = dimensionsByBusinessKey.GetValueOrDefault(column.Name);
+                var referenced = roleReferences.GetValueOrDefault(plan.Id)?.GetValueOrDefault(column.Name)
+                    ?? dimensionsByBusinessKey.GetValueOrDefault(column.Name);
                 return new ColumnPlan(
                     column,
                     IsKey: column.Name == plan.Key,
