@@ -257,6 +257,18 @@ public abstract class BankingScenarios
         Assert.Equal(0, (await warehouse.RunAsync(null, ["generate", "--batch", "2"])).ExitCode);
         Assert.Equal(0, (await warehouse.DeployAsync(target, SecondAsOf)).ExitCode);
         Assert.NotEqual(0, await target.CountAsync("SELECT count(*) FROM gold.dim_accounts WHERE NOT is_current"));
+
+        // A refresh whose tests fail publishes nothing: the old gold, its history included, stays.
+        var published = await target.DumpAsync("gold");
+        var account = warehouse.ReadLakeFile("landing/dim_accounts/dim_accounts.csv").First();
+        string header = string.Join('|', SeedHeader("dim_accounts"));
+        warehouse.WriteLakeFile("landing/dim_accounts/dim_accounts_batch3.csv", header, string.Join('|', account[0], account[1], account[2], "Savings", "-5", account[5]));
+        var failing = await warehouse.RunAsync(target, ["deploy", "--full-refresh", "--allow-history-loss", "--as-of", SecondAsOf]);
+        Assert.True(failing.ExitCode == 3, failing.ToString());
+        AssertSameTables(published, await target.DumpAsync("gold"));
+        // Bronze keeps what it loaded (PostgreSQL), so a later file corrects the balance.
+        warehouse.WriteLakeFile("landing/dim_accounts/dim_accounts_batch4.csv", header, string.Join('|', account[0], account[1], account[2], "Savings", "1234.5", account[5]));
+
         var consented = await warehouse.RunAsync(target, ["deploy", "--full-refresh", "--allow-history-loss", "--as-of", SecondAsOf]);
         Assert.True(consented.ExitCode == 0, consented.ToString());
         Assert.Equal(0, await target.CountAsync("SELECT count(*) FROM gold.dim_accounts WHERE NOT is_current"));
