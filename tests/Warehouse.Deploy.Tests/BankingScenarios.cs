@@ -217,6 +217,68 @@ public abstract class BankingScenarios
     }
 
     [SkippableFact]
+    public async Task Full_refresh_rebuilds_from_bronze_only_the_selection_and_type_2_history_only_with_consent()
+    {
+        using var warehouse = new BankingWarehouse();
+        var target = await NewTargetAsync(warehouse);
+        Assert.Equal(0, (await warehouse.DeployAsync(target, FirstAsOf)).ExitCode);
+        var clean = await target.DumpAsync("silver", "gold");
+        static SortedDictionary<string, List<string>> Of(SortedDictionary<string, List<string>> dump, params string[] tables) =>
+            new(dump.Where(t => tables.Any(name => t.Key.StartsWith(name + "(", StringComparison.Ordinal))).ToDictionary(), StringComparer.Ordinal);
+        string[] channels = ["silver.stg_channels", "gold.dim_channels", "gold.fact_customer_interactions"];
+
+        // Silver damaged by hand: an incremental run skips the processed files and carries the damage into gold.
+        long loanFact = await target.CountAsync("SELECT min(loan_fact_id) FROM silver.stg_loan_facts");
+        await target.QueryAsync("UPDATE silver.stg_channels SET channel_name = 'stale'");
+        await target.QueryAsync($"DELETE FROM silver.stg_loan_facts WHERE loan_fact_id = {loanFact}");
+        var incremental = await warehouse.RunAsync(target, ["run", "--as-of", FirstAsOf]);
+        Assert.True(incremental.ExitCode == 0, incremental.ToString());
+        Assert.NotEqual(0, await target.CountAsync("SELECT count(*) FROM gold.dim_channels WHERE channel_name = 'stale'"));
+
+        // --select: the channels and what reads them are rebuilt from bronze, the loan facts stay as they were.
+        var selected = await warehouse.RunAsync(target, ["run", "--full-refresh", "--select", "silver.stg_channels+", "--as-of", FirstAsOf]);
+        Assert.True(selected.ExitCode == 0, selected.ToString());
+        var refreshed = await target.DumpAsync("silver", "gold");
+        AssertSameTables(Of(clean, channels), Of(refreshed, channels));
+        Assert.Equal(0, await target.CountAsync($"SELECT count(*) FROM silver.stg_loan_facts WHERE loan_fact_id = {loanFact}"));
+
+        // Everything, type-2 dimensions included, without consent: one line per dimension, nothing runs.
+        var refused = await warehouse.RunAsync(target, ["run", "--full-refresh", "--as-of", FirstAsOf]);
+        Assert.Equal(1, refused.ExitCode);
+        var lines = refused.Error.Trim().Split('\n');
+        Assert.StartsWith("error: --full-refresh would rebuild 2 type-2 dimension(s) from bronze and lose their history; nothing was run " +
+            "(pass --allow-history-loss", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["gold.dim_accounts", "gold.dim_customers"], lines.Skip(1).Select(l => l.Trim().Split(':')[0]));
+        Assert.All(lines.Skip(1), l => Assert.Contains("every closed version (valid_from/valid_to) is dropped", l, StringComparison.Ordinal));
+        AssertSameTables(refreshed, await target.DumpAsync("silver", "gold"));
+
+        // Batch 2 opens type-2 versions; a consented full refresh (with the tests, by deploy) rebuilds all of silver
+        // and gold from the lake: the deleted fact is back, each member has one version, as on a fresh database.
+        Assert.Equal(0, (await warehouse.RunAsync(null, ["generate", "--batch", "2"])).ExitCode);
+        Assert.Equal(0, (await warehouse.DeployAsync(target, SecondAsOf)).ExitCode);
+        Assert.NotEqual(0, await target.CountAsync("SELECT count(*) FROM gold.dim_accounts WHERE NOT is_current"));
+
+        // A refresh whose tests fail publishes nothing: the old gold, its history included, stays.
+        var published = await target.DumpAsync("gold");
+        var account = warehouse.ReadLakeFile("landing/dim_accounts/dim_accounts.csv").First();
+        string header = string.Join('|', SeedHeader("dim_accounts"));
+        warehouse.WriteLakeFile("landing/dim_accounts/dim_accounts_batch3.csv", header, string.Join('|', account[0], account[1], account[2], "Savings", "-5", account[5]));
+        var failing = await warehouse.RunAsync(target, ["deploy", "--full-refresh", "--allow-history-loss", "--as-of", SecondAsOf]);
+        Assert.True(failing.ExitCode == 3, failing.ToString());
+        AssertSameTables(published, await target.DumpAsync("gold"));
+        // Bronze keeps what it loaded (PostgreSQL), so a later file corrects the balance.
+        warehouse.WriteLakeFile("landing/dim_accounts/dim_accounts_batch4.csv", header, string.Join('|', account[0], account[1], account[2], "Savings", "1234.5", account[5]));
+
+        var consented = await warehouse.RunAsync(target, ["deploy", "--full-refresh", "--allow-history-loss", "--as-of", SecondAsOf]);
+        Assert.True(consented.ExitCode == 0, consented.ToString());
+        Assert.Equal(0, await target.CountAsync("SELECT count(*) FROM gold.dim_accounts WHERE NOT is_current"));
+        Assert.Equal(1, await target.CountAsync($"SELECT count(*) FROM silver.stg_loan_facts WHERE loan_fact_id = {loanFact}"));
+        var fresh = await NewTargetAsync(warehouse, "fresh");
+        Assert.Equal(0, (await warehouse.DeployAsync(fresh, SecondAsOf)).ExitCode);
+        AssertSameTables(await fresh.DumpAsync("silver", "gold"), await target.DumpAsync("silver", "gold"));
+    }
+
+    [SkippableFact]
     public async Task Bad_input_is_one_line_with_a_non_zero_exit_and_publishes_nothing()
     {
         using var warehouse = new BankingWarehouse();

@@ -13,6 +13,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     private WarehouseManifest? _manifest;
     private IArtifactSource? _artifacts;
     private NodeSelection? _selection;
+    private Execution.FullRefresh? _fullRefresh;
 
     public CliEnvironment Environment => environment;
 
@@ -50,6 +51,12 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
 
     /// <summary>The nodes --select/--exclude keep, evaluated on first use; null when neither is given (every node).</summary>
     public NodeSelection? Selection => _selection ??= SelectionOptions?.Read(parse, Manifest);
+
+    /// <summary>deploy's and run's --full-refresh options; null for commands without them.</summary>
+    public FullRefreshOptions? FullRefreshOptions { get; init; }
+
+    /// <summary>What --full-refresh rebuilds, checked on first use (a type-2 dimension needs --allow-history-loss); null without it.</summary>
+    public Execution.FullRefresh? FullRefresh => _fullRefresh ??= FullRefreshOptions?.Read(parse, Manifest, Selection);
 
     public string Target => parse.GetValue(options.Target) ?? EngineRegistry.Default.Name;
 

@@ -69,6 +69,7 @@ public static class WarehouseCli
         var root = new RootCommand("Deploys a medallion warehouse (bronze lake files -> silver -> gold) described by the model project.");
         options.AddTo(root);
         var selection = new SelectionOptions();
+        var refresh = new FullRefreshOptions();
         CommandContext Context(ParseResult parse) => new(parse, options, environment, model, extensions) { SelectionOptions = selection };
 
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated lake (same seed, same bytes)", DefaultValueFactory = _ => 42 };
@@ -98,7 +99,7 @@ public static class WarehouseCli
             deploy.Options.Add(option);
         deploy.SetAction((parse, ct) =>
         {
-            var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data), SelectionOptions = selection };
+            var context = new CommandContext(parse, options, environment, model, extensions) { DataFolder = parse.GetValue(data), SelectionOptions = selection, FullRefreshOptions = refresh };
             var batchAt = RunCommands.BatchAt(parse.GetValue(asOf));
             void PrepareLake() => RunCommands.PrepareLake(context, parse.GetValue(data), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(badRows));
             if (options.DeployTargetNamed(context.Target) is { } target)
@@ -108,8 +109,11 @@ public static class WarehouseCli
         });
 
         var run = new Command("run", "Run the models only (no tests), on the lake as it is") { asOf };
-        run.SetAction((parse, ct) => RunCommands.ExecuteAsync(Context(parse), "run", runModels: true, runTests: false,
-            RunCommands.BatchAt(parse.GetValue(asOf)), ct));
+        run.SetAction((parse, ct) =>
+        {
+            var context = new CommandContext(parse, options, environment, model, extensions) { SelectionOptions = selection, FullRefreshOptions = refresh };
+            return RunCommands.ExecuteAsync(context, "run", runModels: true, runTests: false, RunCommands.BatchAt(parse.GetValue(asOf)), ct);
+        });
 
         var test = new Command("test", "Run the data tests against the target; exit code 3 if an error-severity test fails");
         test.SetAction((parse, ct) => RunCommands.ExecuteAsync(Context(parse), "test", runModels: false, runTests: true,
@@ -126,6 +130,8 @@ public static class WarehouseCli
 
         foreach (var command in new[] { deploy, run, test, plan })
             selection.AddTo(command);
+        foreach (var command in new[] { deploy, run })
+            refresh.AddTo(command);
         foreach (var command in new[] { generate, deploy, run, test, analyze, plan, status })
             root.Subcommands.Add(command);
         return root;

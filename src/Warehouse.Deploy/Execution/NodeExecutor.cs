@@ -13,8 +13,9 @@ namespace Warehouse.Deploy.Execution;
 /// The relations in the target when the run started (read once from the catalog); a node's script creates its
 /// tables, so they are added here as nodes run instead of asking the catalog again before every count.
 /// </param>
+/// <param name="fullRefresh">The nodes --full-refresh rebuilds: each is emptied in its transaction before its script runs.</param>
 public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scripts, ManifestBookkeeping bookkeeping, string lakeRoot,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables, FullRefresh? fullRefresh = null)
 {
     /// <param name="transaction">The shared publish transaction; null runs the node in a transaction of its own.</param>
     public async Task<NodeResult> RunAsync(ManifestNode node, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -26,6 +27,9 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         var own = transaction ?? await engine.BeginTransactionAsync(cancellationToken);
         try
         {
+            if (fullRefresh?.ResetOf(node, bookkeeping, existingTables) is { Count: > 0 } reset)
+                await StatementRunner.RunAsync(engine, $"{node.Id} (full refresh)", reset, own, cancellationToken);
+            // Read after the reset: a rebuilt staging node has no processed files left, so it reads every bronze file.
             var statements = scripts.NeedsProcessedFiles(node)
                 ? scripts.Of(node, await ProcessedFilesAsync(node, own, cancellationToken))
                 : scripts.Of(node);

@@ -11,7 +11,9 @@ namespace Warehouse.Deploy.Execution;
 /// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction:
 /// if a statement or an error-severity test fails it is rolled back and the previously published gold stays as it was.
 /// A selection (<see cref="RunRequest.Selection"/>) keeps the dependency order and runs only its nodes; a selected node
-/// whose unselected upstream is not in the target yet stops the run before any node runs.
+/// whose unselected upstream is not in the target yet stops the run before any node runs. A full refresh
+/// (<see cref="RunRequest.FullRefresh"/>) empties each rebuilt node in that node's transaction, so rebuilt gold is
+/// published, or rolled back, with the rest of the publish group.
 /// </summary>
 public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
 {
@@ -72,7 +74,8 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
                 var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
                 if (request.Selection is { } selection)
                     RequireUpstreams(request.Manifest, selection, ordered, existing);
-                var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lakeFiles, existing);
+                var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lakeFiles, existing,
+                    request.FullRefresh);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
                     if (node.IsPublished && publish is null)

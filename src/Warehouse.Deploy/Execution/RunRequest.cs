@@ -4,7 +4,10 @@ using Warehouse.Deploy.Selection;
 
 namespace Warehouse.Deploy.Execution;
 
-/// <summary>What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake; all nodes, or a --select/--exclude selection.</summary>
+/// <summary>
+/// What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake; all nodes, or a
+/// --select/--exclude selection; with <see cref="FullRefresh"/>, the incremental models it names are rebuilt from bronze.
+/// </summary>
 public sealed record RunRequest(
     string Command,
     WarehouseManifest Manifest,
@@ -14,7 +17,8 @@ public sealed record RunRequest(
     bool RunModels,
     bool RunTests,
     IReadOnlyDictionary<string, string>? ExtraVariables = null,
-    NodeSelection? Selection = null)
+    NodeSelection? Selection = null,
+    FullRefresh? FullRefresh = null)
 {
     /// <summary>Whether the node is in the run: every node without a selection.</summary>
     public bool Includes(ManifestNode node) => Selection?.Contains(node) ?? true;

@@ -159,6 +159,7 @@ public sealed record AwsParameterNames(
 public static class NodeKinds
 {
     public const string Source = "source";
+    public const string Staging = "staging";
     public const string Test = "test";
     public const string Analysis = "analysis";
 }

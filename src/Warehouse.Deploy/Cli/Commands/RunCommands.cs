@@ -11,6 +11,8 @@ public static class RunCommands
     public static async Task<int> ExecuteAsync(CommandContext context, string command, bool runModels, bool runTests,
         DateTime batchAt, CancellationToken cancellationToken)
     {
+        // A full refresh that needs --allow-history-loss is refused before the target is opened.
+        _ = context.FullRefresh;
         await using var engine = context.CreateEngine();
         return await ExecuteWithEngineAsync(context, engine, command, runModels, runTests, batchAt, null, cancellationToken);
     }
@@ -25,7 +27,7 @@ public static class RunCommands
     {
         var console = context.Environment.Console;
         var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests, variables,
-            context.Selection);
+            context.Selection, context.FullRefresh);
         RunResults results;
         try
         {
@@ -47,11 +49,13 @@ public static class RunCommands
 
     /// <summary>
     /// Before deploying: stage --data, or generate batch 1 when no source has a file in the lake yet. A bad --select
-    /// or --exclude is refused first, so a deploy that cannot start leaves the lake as it was.
+    /// or --exclude, and a --full-refresh of a type-2 dimension without consent, are refused first, so a deploy that
+    /// cannot start leaves the lake as it was.
     /// </summary>
     public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale, double badRows = 0)
     {
         _ = context.Selection;
+        _ = context.FullRefresh;
         if (dataFolder is not null)
             LakeCommands.Stage(context, dataFolder);
         else if (LakeLayout.IsEmpty(context.LakeRoot, context.Manifest.Sources))
