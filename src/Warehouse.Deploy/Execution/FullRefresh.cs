@@ -36,11 +36,10 @@ public sealed class FullRefresh
         var history = rebuilt.Where(n => n.Scd == 2).ToList();
         if (history.Count > 0 && !allowHistoryLoss)
             throw new WarehouseException(ExitCodes.BadInput,
-                $"--full-refresh would rebuild {history.Count} type-2 dimension(s) from bronze and lose their history; nothing was run " +
-                $"(pass {AllowHistoryLossOption} to rebuild them anyway, or leave them out with --exclude):\n" +
-                string.Join('\n', history.Select(n =>
-                    $"  {n.Id}: every closed version (valid_from/valid_to) is dropped; each member gets one version from its latest bronze row, " +
-                    "and facts not refreshed with it keep the keys of versions that no longer exist")));
+                $"--full-refresh would rebuild {history.Count} type-2 dimension(s) from bronze and lose their history: " +
+                $"{string.Join(", ", history.Select(n => n.Id))} (every closed valid_from/valid_to version is dropped and each member " +
+                "gets one version from its latest bronze row; facts not refreshed with them keep keys of versions that no longer exist); " +
+                $"nothing was run: pass {AllowHistoryLossOption} to rebuild them anyway, or leave them out with --exclude");
         return new FullRefresh(rebuilt.Select(n => n.Id).ToHashSet(StringComparer.Ordinal));
     }
 
