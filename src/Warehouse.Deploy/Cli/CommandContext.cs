@@ -58,6 +58,16 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     /// <summary>What --full-refresh rebuilds, checked on first use (a type-2 dimension needs --allow-history-loss); null without it.</summary>
     public Execution.FullRefresh? FullRefresh => _fullRefresh ??= FullRefreshOptions?.Read(parse, Manifest, Selection);
 
+    /// <summary>
+    /// Reads --select/--exclude and --full-refresh now rather than when the run first needs them, so a mistake in
+    /// them is refused before the lake is staged or generated.
+    /// </summary>
+    public void CheckRunOptions()
+    {
+        _ = Selection;
+        _ = FullRefresh;
+    }
+
     public string Target => parse.GetValue(options.Target) ?? EngineRegistry.Default.Name;
 
     /// <summary>The engine --target names, opened with this command line's settings (the parser has refused any other name).</summary>

@@ -54,8 +54,7 @@ public static class RunCommands
     /// </summary>
     public static void PrepareLake(CommandContext context, string? dataFolder, int seed, double scale, double badRows = 0)
     {
-        _ = context.Selection;
-        _ = context.FullRefresh;
+        context.CheckRunOptions();
         if (dataFolder is not null)
             LakeCommands.Stage(context, dataFolder);
         else if (LakeLayout.IsEmpty(context.LakeRoot, context.Manifest.Sources))
