@@ -72,6 +72,8 @@ public sealed class ModelDataGenerator : ILakeDataGenerator
             if ((i + 1) % 1_000 == 0 || i == rows.Count - 1)
                 progress?.Report(new GenerationProgress(relative, i + 1, rows.Count));
         }
+
+        writer.Commit();
     }
 
     private string[] Values(LakeGenerationRequest request, SourcePlan source, GenerationSizes sizes, PlannedRow planned, Faker faker,
