@@ -53,10 +53,12 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
         }
 
         var project = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "Warehouse");
+        var defaults = context.CompilationProvider.Select(static (compilation, ct) => ModelDefaults.Read(compilation.Assembly, ct));
         var resolved = all!.Value
             .WithTrackingName(TrackingNames.Collect)
             .Combine(project)
-            .Select(static (pair, _) => WarehouseResolver.Resolve(pair.Right, pair.Left.AsImmutableArray()))
+            .Combine(defaults)
+            .Select(static (pair, _) => WarehouseResolver.Resolve(pair.Left.Right, pair.Left.Left.AsImmutableArray(), pair.Right))
             .WithTrackingName(TrackingNames.Resolve);
 
         context.RegisterSourceOutput(

@@ -95,4 +95,22 @@ namespace Warehouse.Model
         /// <summary>A table rebuilt on every run.</summary>
         Table,
     }
+
+    /// <summary>How Redshift spreads a table's rows over the cluster's slices (<see cref="DistributionAttribute"/>).</summary>
+#if WAREHOUSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum DistributionStyle
+    {
+        /// <summary>Redshift chooses, and changes its choice as the table grows (DISTSTYLE AUTO).</summary>
+        Auto,
+        /// <summary>Rows go round-robin over the slices (DISTSTYLE EVEN).</summary>
+        Even,
+        /// <summary>Rows go to the slice of one column's hash (DISTSTYLE KEY): name the column with <c>[Distribution(nameof(Column))]</c>.</summary>
+        Key,
+        /// <summary>A copy of the whole table on every node (DISTSTYLE ALL): for small tables that many others join.</summary>
+        All,
+    }
 }

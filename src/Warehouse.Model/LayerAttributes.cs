@@ -94,6 +94,13 @@ namespace Warehouse.Model
 
         /// <summary>Whether the dimension gets an unknown-member row (surrogate key -1) for late or missing references (default true).</summary>
         public bool UnknownMember { get; set; } = true;
+
+        /// <summary>
+        /// How many rows the dimension is expected to hold (all versions, for type 2), which decides its Redshift
+        /// distribution and which dimension a fact is distributed on. Not declared (0): a type-2 dimension counts as
+        /// large (its history grows), a type-1 dimension and the calendar as small lookups (docs/redshift.md).
+        /// </summary>
+        public long ExpectedRows { get; set; }
     }
 
     /// <summary>Gold: a fact table loaded from a staging model, at the grain named by <see cref="GrainAttribute"/>.</summary>

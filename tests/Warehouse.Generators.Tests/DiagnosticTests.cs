@@ -154,6 +154,46 @@ public sealed class DiagnosticTests
             [SqlModel("SELECT 1 AS id")]
             public sealed record MartCommaTag { public long Id { get; init; } }
             """ },
+        { "WH0011", """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            /*!*/[Distribution("customer")]
+            public sealed record FactDistributedOnTypo { [DegenerateKey] public long OrderId { get; init; } [References(typeof(DimCustomers))] public long CustomerKey { get; init; } }
+            """ },
+        { "WH0011", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            /*!*/[SortKey(nameof(OrderId), "placed_at")]
+            public sealed record StgSortedOnTypo { public long OrderId { get; init; } }
+            """ },
+        { "WH0020", """
+            /*!*/[Distribution(DistributionStyle.All)]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartDistributed { public long Id { get; init; } }
+            """ },
+        { "WH0020", """
+            [Source("landing/sorted/")]
+            /*!*/[SortKey(nameof(Id))]
+            public sealed record RawSorted { public long Id { get; init; } }
+            """ },
+        { "WH0025", """
+            [Dimension(typeof(StgCustomers))]
+            /*!*/[Distribution(DistributionStyle.Key)]
+            public sealed record DimKeyWithoutColumn { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+            """ },
+        { "WH0026", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            /*!*/[SortKey]
+            public sealed record StgSortedOnNothing { public long OrderId { get; init; } }
+            """ },
+        { "WH0026", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            /*!*/[SortKey(nameof(OrderId), nameof(OrderId))]
+            public sealed record StgSortedTwice { public long OrderId { get; init; } }
+            """ },
+        { "WH0027", """
+            /*!*/[Dimension(typeof(StgCustomers), ExpectedRows = -5)]
+            public sealed record DimNegativeRows { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+            """ },
     };
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class MalformedInputTests
         "using Warehouse.Model; [Staging(typeof(S), Key = \"\")] [Rule(null!, null!, null!)] public record A { public long Id { get; init; } } [Source(\"x/\")] public record S { public long Id { get; init; } }",
         "using Warehouse.Model; [Dimension(typeof(S), DateColumn = \"Nope\")] [Hierarchy(\"h\", null!)] public record D { [SurrogateKey][BusinessKey] public long Id { get; init; } } [Staging(typeof(S))] public record S;",
         "using Warehouse.Model; public record A { [Unique, Range(1, 0), AcceptedValues(null!), Relationship(null!, null!)] public long Id { get; init; } }",
+        "using Warehouse.Model; [assembly: DistributionDefaults(AllBelowRows = -1)] [Distribution((DistributionStyle)9)] [SortKey(null!, \"\")] [Fact(typeof(A))] public record A { public long Id { get; init; } }",
     };
 
     [Theory]
@@ -44,6 +45,16 @@ public sealed class MalformedInputTests
             /*!*/[Tag(null!)]
             [SqlModel("SELECT 1 AS id")]
             public sealed record MartNullTag { public long Id { get; init; } }
+            """ },
+        { "WH0025", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            /*!*/[Distribution(null!)]
+            public sealed record StgNullDistribution { public long OrderId { get; init; } }
+            """ },
+        { "WH0026", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            /*!*/[SortKey(null!)]
+            public sealed record StgNullSortKey { public long OrderId { get; init; } }
             """ },
         { "WH0019", """
             /*!*/[Source(null!)]

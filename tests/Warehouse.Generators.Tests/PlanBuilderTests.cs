@@ -135,8 +135,8 @@ public sealed class PlanBuilderTests
         Assert.Equal(new SurrogateKeyPlan("member_key", "member_id", WithValidFrom: true), plan.SurrogateKey);
         Assert.Equal("member_id", plan.BusinessKey);
         Assert.Equal(new[] { "member_id", "name", "tier", "city", "email" }, plan.Attributes.Select(c => c.Name));
-        Assert.True(plan.Layout.DistributeAll);
-        Assert.Equal(new[] { "member_key" }, plan.Layout.SortKeys);
+        // The resolved layout (Resolution/PhysicalDesign): a type-2 dimension counts as large.
+        Assert.Equal(new TableLayout(DistributionKind.Key, "member_key", new[] { "member_key" }.ToEquatableArray()), plan.Layout);
     }
 
     [Fact]
@@ -209,7 +209,8 @@ public sealed class PlanBuilderTests
         Assert.Null(plan.Columns[1].Value);
         Assert.Equal("fee", plan.Columns[3].Value!.Column);
 
-        // Distributed on the main dimension key, sorted on the date key.
+        // The resolved layout: distributed on the largest dimension's key, sorted on the date key.
+        Assert.Equal(DistributionKind.Key, plan.Layout.Distribution);
         Assert.Equal("member_key", plan.Layout.DistributionKey);
         Assert.Equal(new[] { "day_key" }, plan.Layout.SortKeys);
         Assert.True(plan.ReplacesGrain);

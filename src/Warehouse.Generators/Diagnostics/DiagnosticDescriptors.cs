@@ -116,6 +116,30 @@ internal static class DiagnosticDescriptors
         "Invalid tag",
         "[Tag(\"{0}\")] on '{1}' is not a tag: a tag is one word of letters, digits, '_', '-' and '.', such as \"finance\" (--select tag:finance)");
 
+    public static readonly DiagnosticDescriptor InvalidDistribution = Error(
+        "WH0025",
+        "Invalid distribution",
+        "[Distribution] on '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor InvalidSortKey = Error(
+        "WH0026",
+        "Invalid sort key",
+        "[SortKey] on '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor InvalidRowCount = Error(
+        "WH0027",
+        "Invalid row count",
+        "{0} on '{1}' is {2}: it is a number of rows, so 0 or more (ExpectedRows: 0 means not declared; AllBelowRows: 1 or more)");
+
+    public static readonly DiagnosticDescriptor LowCardinalityDistribution = new(
+        "WH0028",
+        "Fact distributed on a small dimension's key",
+        "'{0}' is distributed on '{1}', the key of '{2}', which is small enough to be copied to every node (DISTSTYLE ALL): its few values put the fact's rows on few slices; distribute on the key of a large dimension, or remove [Distribution] and let the warehouse choose",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpRoot + "wh0028");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "WH0099",
         "The warehouse generator failed",

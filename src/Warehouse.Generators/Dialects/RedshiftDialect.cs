@@ -53,10 +53,16 @@ internal sealed class RedshiftDialect : PostgresDialect
     public override string CreateView(TableRef view, string select) =>
         $"CREATE OR REPLACE VIEW {Table(view)} AS\n{select}\nWITH NO SCHEMA BINDING;";
 
-    public override string TableOptions(string? distKey, bool distributeAll, IReadOnlyList<string> sortKeys)
+    public override string TableOptions(DistributionKind distribution, string? distKey, IReadOnlyList<string> sortKeys)
     {
-        var distribution = distributeAll ? "DISTSTYLE ALL" : distKey is null ? "DISTSTYLE AUTO" : $"DISTSTYLE KEY DISTKEY ({Quote(distKey)})";
+        var style = distribution switch
+        {
+            DistributionKind.Key when distKey is not null => $"DISTSTYLE KEY DISTKEY ({Quote(distKey)})",
+            DistributionKind.All => "DISTSTYLE ALL",
+            DistributionKind.Even => "DISTSTYLE EVEN",
+            _ => "DISTSTYLE AUTO",
+        };
         var sort = sortKeys.Count == 0 ? string.Empty : $"\nCOMPOUND SORTKEY ({string.Join(", ", sortKeys.Select(Quote))})";
-        return "\n" + distribution + sort;
+        return "\n" + style + sort;
     }
 }

@@ -93,7 +93,7 @@ internal abstract class SqlDialect
     public virtual string InitCap(string argument) => $"INITCAP({argument})";
 
     /// <summary>Table options after CREATE TABLE (...): Redshift's distribution and sort keys.</summary>
-    public virtual string TableOptions(string? distKey, bool distributeAll, IReadOnlyList<string> sortKeys) => string.Empty;
+    public virtual string TableOptions(DistributionKind distribution, string? distKey, IReadOnlyList<string> sortKeys) => string.Empty;
 
     public virtual string CreateView(TableRef view, string select) =>
         $"DROP VIEW IF EXISTS {Table(view)};\nCREATE VIEW {Table(view)} AS\n{select};";

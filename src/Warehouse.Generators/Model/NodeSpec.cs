@@ -34,6 +34,15 @@ internal enum Incremental
     Merge,
 }
 
+/// <summary>The spec's distribution style, translated from <c>Warehouse.Model.DistributionStyle</c> (Parsing/ModelEnums.cs).</summary>
+internal enum DistributionKind
+{
+    Auto,
+    Even,
+    Key,
+    All,
+}
+
 /// <summary>
 /// One node of the warehouse: everything the emitters need to render it, and nothing that ties it to a
 /// compilation (no symbols, no syntax, no locations), so the incremental pipeline can compare it by value.
@@ -90,6 +99,21 @@ internal sealed record NodeSpec
 
     public bool UnknownMember { get; init; }
 
+    /// <summary>Dimension: the rows it is expected to hold, as declared (<c>ExpectedRows</c>); 0 when not declared.</summary>
+    public long ExpectedRows { get; init; }
+
+    /// <summary>
+    /// Staging, dimension, fact: Redshift's distribution. Parsed: what <c>[Distribution]</c> declares (null when
+    /// absent, the column as written); resolved: the distribution the table gets (<c>PhysicalDesign</c>).
+    /// </summary>
+    public DistributionSpec? Distribution { get; init; }
+
+    /// <summary>
+    /// Staging, dimension, fact: Redshift's compound sort key. Parsed: what <c>[SortKey]</c> declares (empty when
+    /// absent, as written); resolved: the sort key's column names (<c>PhysicalDesign</c>), empty for none.
+    /// </summary>
+    public EquatableArray<string> SortKeys { get; init; } = EquatableArray<string>.Empty;
+
     public EquatableArray<HierarchySpec> Hierarchies { get; init; } = EquatableArray<HierarchySpec>.Empty;
 
     /// <summary>Fact: the grain.</summary>
@@ -122,6 +146,9 @@ internal sealed record TableRef(string Schema, string Name)
     /// <summary>Resolved: the table is a bronze source (dbt spells it <c>source(...)</c>, not <c>ref(...)</c>).</summary>
     public bool IsSource { get; init; }
 }
+
+/// <summary>A distribution style and, for <see cref="DistributionKind.Key"/>, its column.</summary>
+internal sealed record DistributionSpec(DistributionKind Kind, string? Column);
 
 /// <summary>How a source's files are laid out in the lake.</summary>
 internal sealed record SourceFormatSpec(string Prefix, string FilePattern, char Delimiter, bool Header);

@@ -35,5 +35,13 @@ internal static class ModelEnums
         _ => "additive",
     };
 
+    public static DistributionKind ToSpec(DistributionStyle style) => style switch
+    {
+        DistributionStyle.Even => DistributionKind.Even,
+        DistributionStyle.Key => DistributionKind.Key,
+        DistributionStyle.All => DistributionKind.All,
+        _ => DistributionKind.Auto,
+    };
+
     public static bool WarnOnly(Severity severity) => severity == Severity.Warn;
 }

@@ -89,6 +89,7 @@ internal static class ModelParser
                         Scd = ModelEnums.ToSpec(dimension.Scd),
                         DateColumn = dimension.DateColumn,
                         UnknownMember = dimension.UnknownMember,
+                        ExpectedRows = ExpectedRows(dimension.ExpectedRows),
                         Hierarchies = ParseHierarchies().ToEquatableArray(),
                         Incremental = Incremental.Merge,
                     };
@@ -149,6 +150,7 @@ internal static class ModelParser
                 Tags = ParseTags(attributes),
                 Columns = ParseColumns(kind).ToEquatableArray(),
             });
+            spec = ParsePhysicalDesign(spec, attributes);
 
             if (spec.Columns.Count == 0 && kind is not (NodeKind.Analysis or NodeKind.SingularTest))
             {
@@ -184,6 +186,80 @@ internal static class ModelParser
             }
 
             return tags.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// [Distribution] and [SortKey], as written: the resolver checks their columns and decides the defaults
+        /// (Resolution/PhysicalDesign.cs). Only the tables the warehouse creates and loads have a physical layout.
+        /// </summary>
+        private NodeSpec ParsePhysicalDesign(NodeSpec spec, ImmutableArray<AttributeData> attributes)
+        {
+            var distribution = AttributeReader.First<DistributionAttribute>(attributes);
+            var sortKey = AttributeReader.First<SortKeyAttribute>(attributes);
+            if (distribution is { } d) AddLocation("distribution", d.Data);
+            if (sortKey is { } k) AddLocation("sortkey", k.Data);
+            if (spec.Kind is not (NodeKind.Staging or NodeKind.Dimension or NodeKind.Fact))
+            {
+                foreach (var (what, key) in new[] { (distribution is null ? null : "[Distribution]", "distribution"), (sortKey is null ? null : "[SortKey]", "sortkey") })
+                {
+                    if (what is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidAttributeUse, LocationOf(key), $"{what} on '{_type.Name}', a {Resolution.WarehouseResolver.KindName(spec.Kind)}: only [Staging], [Dimension] and [Fact] tables have a distribution and a sort key");
+                    }
+                }
+
+                return spec;
+            }
+
+            DistributionSpec? declared = null;
+            if (distribution is { } declaredDistribution)
+            {
+                var style = declaredDistribution.Attribute.Style;
+                var column = declaredDistribution.Attribute.Column;
+                if (style == DistributionStyle.Key && string.IsNullOrEmpty(column))
+                {
+                    Report(DiagnosticDescriptors.InvalidDistribution, LocationOf("distribution"), _type.Name, "DistributionStyle.Key needs its column: write [Distribution(nameof(Column))]");
+                }
+                else
+                {
+                    declared = new DistributionSpec(ModelEnums.ToSpec(style), column);
+                }
+            }
+
+            var sortColumns = new List<string>();
+            if (sortKey is { } declaredSort)
+            {
+                var columns = Texts(declaredSort.Attribute.Columns).ToList();
+                if (columns.Count == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidSortKey, LocationOf("sortkey"), _type.Name, "it names no column: write [SortKey(nameof(Column), ...)], most significant first");
+                }
+
+                foreach (var column in columns)
+                {
+                    if (sortColumns.Contains(column))
+                    {
+                        Report(DiagnosticDescriptors.InvalidSortKey, LocationOf("sortkey"), _type.Name, $"'{column}' is named twice");
+                    }
+                    else
+                    {
+                        sortColumns.Add(column);
+                    }
+                }
+            }
+
+            return spec with { Distribution = declared, SortKeys = sortColumns.ToEquatableArray() };
+        }
+
+        private long ExpectedRows(long declared)
+        {
+            if (declared < 0)
+            {
+                Report(DiagnosticDescriptors.InvalidRowCount, LocationOf("attr"), "ExpectedRows", _type.Name, declared.ToString(CultureInfo.InvariantCulture));
+                return 0;
+            }
+
+            return declared;
         }
 
         private NodeSpec ParseSource(NodeSpec spec, SourceAttribute source)

@@ -27,12 +27,12 @@ internal sealed class WarehouseResolver
         }
     }
 
-    public static ResolvedWarehouse Resolve(string project, ImmutableArray<ParsedNode> parsed)
+    public static ResolvedWarehouse Resolve(string project, ImmutableArray<ParsedNode> parsed, ModelDefaults defaults)
     {
         var resolver = new WarehouseResolver(parsed);
         try
         {
-            return resolver.Run(project, parsed);
+            return resolver.Run(project, parsed, defaults);
         }
         catch (Exception exception)
         {
@@ -41,8 +41,9 @@ internal sealed class WarehouseResolver
         }
     }
 
-    private ResolvedWarehouse Run(string project, ImmutableArray<ParsedNode> parsed)
+    private ResolvedWarehouse Run(string project, ImmutableArray<ParsedNode> parsed, ModelDefaults defaults)
     {
+        _sink.AddRange(defaults.Diagnostics);
         foreach (var node in parsed)
         {
             _sink.AddRange(node.Diagnostics);
@@ -57,13 +58,16 @@ internal sealed class WarehouseResolver
         }
 
         CheckCycles(resolved);
+        resolved = PhysicalDesign.Apply(resolved, defaults.AllBelowRows, (spec, key) => _byType[spec.TypeName].FindFirst(key), _sink);
         var diagnostics = _sink.Diagnostics
             .OrderBy(d => d.Location?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location?.TextSpan.Start ?? 0)
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .Distinct()
             .ToEquatableArray();
-        var nodes = diagnostics.Count == 0 ? resolved.ToEquatableArray() : EquatableArray<NodeSpec>.Empty;
+        // A warning (WH0028) leaves the model consistent; only errors stop the emitters.
+        var failed = diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        var nodes = failed ? EquatableArray<NodeSpec>.Empty : resolved.ToEquatableArray();
         return new ResolvedWarehouse(project, nodes, diagnostics);
     }
 

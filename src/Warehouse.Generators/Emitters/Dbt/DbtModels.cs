@@ -81,11 +81,20 @@ internal static class DbtModels
         var keys = uniqueKey?.ToList() ?? new List<string>();
         if (materialized == "incremental" && keys.Count > 0) settings.Add(("unique_key", keys.Count == 1 ? Literal(keys[0]) : List(keys)));
         if (materialized == "incremental" && strategy is not null) settings.Add(("incremental_strategy", Literal(strategy)));
-        if (layout is not null) settings.Add(("dist", Literal(layout.DistributeAll ? "all" : layout.DistributionKey ?? "auto")));
+        if (layout is not null) settings.Add(("dist", Literal(DbtDist(layout))));
         if (layout is { SortKeys.Count: > 0 }) settings.Add(("sort", List(layout.SortKeys)));
         if (!bind) settings.Add(("bind", "False"));
         return Config(settings);
     }
+
+    /// <summary>dbt-redshift's <c>dist</c>: a style, or the distribution key's column for DISTSTYLE KEY.</summary>
+    private static string DbtDist(TableLayout layout) => layout.Distribution switch
+    {
+        DistributionKind.Key when layout.DistributionKey is not null => layout.DistributionKey,
+        DistributionKind.All => "all",
+        DistributionKind.Even => "even",
+        _ => "auto",
+    };
 
     // ---- silver ------------------------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ internal static class DimensionPlanBuilder
             versioned.Where(c => c.History).Select(c => c.Name).ToEquatableArray(),
             versioned.Where(c => !c.History).Select(c => c.Name).ToEquatableArray(),
             node.UnknownMember ? UnknownMember(node.Columns, type2).ToEquatableArray() : EquatableArray<ColumnConstant>.Empty,
-            new TableLayout(null, true, new[] { surrogate.Name }.ToEquatableArray()));
+            TableLayout.Of(node));
     }
 
     /// <summary>

@@ -40,9 +40,7 @@ internal static class FactPlanBuilder
             joinOrder.ToEquatableArray(),
             node.Grain,
             node.Incremental,
-            // Distribute on the main (first non-calendar) dimension key, sort on the date key.
-            new TableLayout(references.FirstOrDefault(c => c != calendar)?.Name, false,
-                calendar is null ? EquatableArray<string>.Empty : new[] { calendar.Name }.ToEquatableArray()),
+            TableLayout.Of(node),
             rekeyed ? Rekey(grain, references.Select(r => lookups[r.Name]).ToList(), calendar is null ? null : lookups[calendar.Name], asOf) : null);
     }
 

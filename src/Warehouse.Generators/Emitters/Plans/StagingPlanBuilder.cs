@@ -34,7 +34,7 @@ internal static class StagingPlanBuilder
             Checks(node, sourceColumns).ToEquatableArray(),
             node.Key,
             node.Incremental,
-            new TableLayout(null, false, key));
+            TableLayout.Of(node));
     }
 
     /// <summary>

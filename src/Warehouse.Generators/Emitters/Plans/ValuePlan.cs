@@ -39,5 +39,13 @@ internal sealed record Constant(SqlTypeKind Kind, string? Value)
     public static readonly Constant ValidToEnd = new(SqlTypeKind.Timestamp, EndOfTime);
 }
 
-/// <summary>Physical layout both renderers apply: Redshift's distribution and sort keys (table options, dbt config).</summary>
-internal sealed record TableLayout(string? DistributionKey, bool DistributeAll, EquatableArray<string> SortKeys);
+/// <summary>
+/// Physical layout both renderers apply: Redshift's distribution and sort keys (table options, dbt config), as the
+/// resolver decided them (<c>Resolution/PhysicalDesign.cs</c>). <see cref="DistributionKey"/> is set for Key only.
+/// </summary>
+internal sealed record TableLayout(DistributionKind Distribution, string? DistributionKey, EquatableArray<string> SortKeys)
+{
+    /// <summary>The resolved spec's layout; a spec without one (never resolved) is AUTO and unsorted.</summary>
+    public static TableLayout Of(NodeSpec node) =>
+        new(node.Distribution?.Kind ?? DistributionKind.Auto, node.Distribution?.Column, node.SortKeys);
+}

@@ -170,7 +170,7 @@ internal static class SqlEmitter
     }
 
     private static string TableOptions(TableLayout layout, SqlDialect dialect) =>
-        dialect.TableOptions(layout.DistributionKey, layout.DistributeAll, layout.SortKeys);
+        dialect.TableOptions(layout.Distribution, layout.DistributionKey, layout.SortKeys);
 
     private static string ColumnDefinition(string name, SqlType type, bool nullable, SqlDialect dialect) =>
         $"{SqlDialect.Quote(name)} {dialect.Type(type)}{(nullable ? string.Empty : " NOT NULL")}";

@@ -13,7 +13,7 @@ namespace Warehouse.Generators.Model.Codec;
 internal static class NodeSpecCodec
 {
     /// <summary>The first token of every spec text; bump it when the field list changes.</summary>
-    public const string Format = "warehouse-spec/3";
+    public const string Format = "warehouse-spec/4";
 
     public static string Encode(NodeSpec node)
     {
@@ -31,6 +31,9 @@ internal static class NodeSpecCodec
             .Int(node.Scd)
             .String(node.DateColumn)
             .Bool(node.UnknownMember)
+            .String(node.ExpectedRows.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Optional(node.Distribution, static (w, d) => w.Int((int)d.Kind).String(d.Column))
+            .Strings(node.SortKeys)
             .List(node.Hierarchies, static (w, h) => w.String(h.Name).Strings(h.Levels))
             .Optional(node.Grain, static (w, g) => w.String(g.Description).Strings(g.Columns))
             .String(node.EventDateColumn)
@@ -79,6 +82,9 @@ internal static class NodeSpecCodec
             Scd = r.Int(),
             DateColumn = r.NullableString(),
             UnknownMember = r.Bool(),
+            ExpectedRows = long.Parse(r.String(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture),
+            Distribution = r.Optional(static r => new DistributionSpec(r.Enum<DistributionKind>(), r.NullableString())),
+            SortKeys = r.Strings(),
             Hierarchies = r.Array(static r => new HierarchySpec(r.String(), r.Strings())),
             Grain = r.Optional(static r => new GrainSpec(r.String(), r.Strings())),
             EventDateColumn = r.NullableString(),

@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS "gold"."dim_accounts" (
     "is_current" BOOLEAN NOT NULL,
     "_batch_at" TIMESTAMP NOT NULL
 )
-DISTSTYLE ALL
+DISTSTYLE KEY DISTKEY ("account_key")
 COMPOUND SORTKEY ("account_key");
 -- The unknown member: facts whose reference is missing or late point here instead of being dropped.
 INSERT INTO "gold"."dim_accounts" ("account_key", "account_id", "customer_id", "account_number", "account_type", "account_balance", "credit_score", "valid_from", "valid_to", "is_current", "_batch_at")

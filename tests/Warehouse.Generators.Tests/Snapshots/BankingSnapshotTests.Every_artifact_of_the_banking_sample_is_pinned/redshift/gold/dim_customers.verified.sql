@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS "gold"."dim_customers" (
     "is_current" BOOLEAN NOT NULL,
     "_batch_at" TIMESTAMP NOT NULL
 )
-DISTSTYLE ALL
+DISTSTYLE KEY DISTKEY ("customer_key")
 COMPOUND SORTKEY ("customer_key");
 -- The unknown member: facts whose reference is missing or late point here instead of being dropped.
 INSERT INTO "gold"."dim_customers" ("customer_key", "customer_id", "first_name", "last_name", "full_name", "email", "address", "city", "state", "postal_code", "phone_number", "valid_from", "valid_to", "is_current", "_batch_at")

@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS "gold"."fact_investments" (
     "investment_return" DECIMAL(18,2) NOT NULL,
     "_batch_at" TIMESTAMP NOT NULL
 )
-DISTSTYLE KEY DISTKEY ("investment_type_key")
+DISTSTYLE KEY DISTKEY ("account_key")
 COMPOUND SORTKEY ("date_key");
 DROP TABLE IF EXISTS "__batch_fact_investments";
 CREATE TEMPORARY TABLE "__batch_fact_investments" AS

@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS "gold"."fact_loans" (
     "loan_status" VARCHAR(20) NOT NULL,
     "_batch_at" TIMESTAMP NOT NULL
 )
-DISTSTYLE KEY DISTKEY ("loan_key")
+DISTSTYLE KEY DISTKEY ("account_key")
 COMPOUND SORTKEY ("date_key");
 DROP TABLE IF EXISTS "__batch_fact_loans";
 CREATE TEMPORARY TABLE "__batch_fact_loans" AS

@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS "gold"."fact_transactions" (
     "transaction_status" VARCHAR(20) NOT NULL,
     "_batch_at" TIMESTAMP NOT NULL
 )
-DISTSTYLE KEY DISTKEY ("transaction_type_key")
+DISTSTYLE KEY DISTKEY ("account_key")
 COMPOUND SORTKEY ("date_key");
 DROP TABLE IF EXISTS "__batch_fact_transactions";
 CREATE TEMPORARY TABLE "__batch_fact_transactions" AS
