@@ -125,6 +125,7 @@ public sealed record ManifestBookkeeping(
     [property: JsonPropertyName("loaded_files")] string LoadedFiles,
     [property: JsonPropertyName("run_history")] string RunHistory,
     [property: JsonPropertyName("source_file_column")] string SourceFileColumn,
+    [property: JsonPropertyName("source_row_column")] string SourceRowColumn,
     [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
 
 /// <summary>What <c>deploy --target aws</c> reads from the CloudFormation stack, named by the compiler that wrote it.</summary>

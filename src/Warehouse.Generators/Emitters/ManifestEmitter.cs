@@ -117,6 +117,7 @@ internal static class ManifestEmitter
             .String("loaded_files", Bookkeeping.LoadedFiles.Id)
             .String("run_history", Bookkeeping.RunHistory.Id)
             .String("source_file_column", Bookkeeping.SourceFile)
+            .String("source_row_column", Bookkeeping.SourceRow)
             .Strings("columns", Bookkeeping.Columns)
             .EndObject();
 
