@@ -105,6 +105,119 @@ public sealed class BronzeInputTests(PostgresServer server)
             duckRows.Quarantine);
     }
 
+    [SkippableFact]
+    public async Task A_row_that_is_not_UTF8_is_rejected_alike_with_file_line_and_column_and_the_file_is_untouched()
+    {
+        server.Require();
+        using var warehouse = new SyntheticModelWarehouse(Model);
+        WriteLake(warehouse, "items_0001.csv", "1,1,1,2024-01-01,t,fine", "2,1,1,2024-01-01,t,bad\u00FF", "3,1,1,2024-01-01,t,Zoë ok");
+        string path = Path.Combine(warehouse.Lake, "raw", "items", "items_0001.csv");
+        // Row 2's label ends in a lone 0xFF byte, row 3 of a second file breaks a two-byte sequence (0xC3 then a comma).
+        File.WriteAllBytes(path, ReplaceUtf8(File.ReadAllBytes(path), "bad\u00FF", [.. "bad"u8, 0xFF]));
+        WriteLake(warehouse, "items_0002.csv", "4,1,1,2024-01-01,t,four", "5,1,1,2024-01-01,t,five", "6,1,1,2024-01-01,t,\u00C3,");
+        string second = Path.Combine(warehouse.Lake, "raw", "items", "items_0002.csv");
+        File.WriteAllBytes(second, ReplaceUtf8(File.ReadAllBytes(second), "t,\u00C3,", [.. "t,"u8, 0xC3]));
+        var before = warehouse.LakeFiles();
+        string postgres = await server.CreateDatabaseAsync();
+
+        var duckdb = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath, "--as-of", "2025-01-01");
+        var pg = await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", postgres, "--as-of", "2025-01-01");
+
+        Assert.True(duckdb.ExitCode == 0, duckdb.ToString());
+        Assert.True(pg.ExitCode == 0, pg.ToString());
+        Assert.Contains("warning: raw/items/items_0001.csv:3:23: invalid UTF-8 (byte 0xFF); the row is not loaded", duckdb.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: 2 lake row(s) in 2 file(s) are not valid UTF-8", pg.Out, StringComparison.Ordinal);
+        var duckRows = await ReadDuckDbAsync(warehouse.DuckDbPath);
+        var pgRows = await ReadPostgresAsync(postgres);
+        Assert.Equal(duckRows.Silver, pgRows.Silver);
+        Assert.Equal(["1", "3", "4", "5"], duckRows.Silver.Select(r => r.Split('|')[0]).Order(StringComparer.Ordinal));
+        Assert.Equal("Zoë ok", duckRows.Silver.Single(r => r.StartsWith("3|", StringComparison.Ordinal)).Split('|')[5]);
+        const string rejected = "SELECT source, source_file, line_number, column_number, reason FROM _warehouse.rejected_rows";
+        string[] expected =
+        [
+            "bronze.raw_items|raw/items/items_0001.csv|3|23|invalid UTF-8 (byte 0xFF); the row is not loaded",
+            "bronze.raw_items|raw/items/items_0002.csv|4|20|invalid UTF-8 (byte 0xC3); the row is not loaded",
+        ];
+        await using (var connection = new DuckDBConnection($"Data Source={warehouse.DuckDbPath}"))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(expected, await ReadAsync(connection, rejected));
+        }
+
+        await using (var connection = new NpgsqlConnection(postgres))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(expected, await ReadAsync(connection, rejected));
+        }
+
+        // Recorded once: a second deploy sees the same files and adds nothing; the lake files were never rewritten.
+        Assert.Equal(0, (await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath, "--as-of", "2025-01-01")).ExitCode);
+        await using (var connection = new DuckDBConnection($"Data Source={warehouse.DuckDbPath}"))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(expected, await ReadAsync(connection, rejected));
+        }
+
+        Assert.Equal(before, warehouse.LakeFiles());
+    }
+
+    [Fact]
+    public async Task Every_malformed_file_is_reported_in_one_error_before_any_SQL()
+    {
+        using var warehouse = new SyntheticModelWarehouse(Model);
+        WriteLake(warehouse, "items_0001.csv", "1,1,1,2024-01-01,t,fine");
+        WriteLake(warehouse, "items_0002.csv", "2,1,1,2024-01-01,t");
+        WriteLake(warehouse, "items_0003.csv", "3,1,1,2024-01-01,t,fine", "4,1,1,2024-01-01,t,x,y");
+        File.WriteAllText(Path.Combine(warehouse.Lake, "raw", "items", "items_0004.csv"), "item_id,quantity\n1,2\n");
+
+        var run = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Error.Trim().Split('\n');
+        Assert.Equal("error: 3 problems in the lake; nothing was run:", lines[0]);
+        Assert.EndsWith("items_0002.csv:2: expected 6 fields but found 5", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("items_0003.csv:3: expected 6 fields but found 7", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith($"items_0004.csv:1: expected columns {Header.Replace(',', '|')} but found item_id|quantity", lines[3], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        Assert.False(File.Exists(warehouse.DuckDbPath), "no SQL may run before the lake is valid");
+    }
+
+    [SkippableFact]
+    public async Task A_batch_older_than_the_newest_loaded_is_refused_before_any_SQL_on_both_engines()
+    {
+        server.Require();
+        using var warehouse = new SyntheticModelWarehouse(Model);
+        WriteLake(warehouse, "items_0001.csv", "1,1,1,2024-01-01,t,fine");
+        string postgres = await server.CreateDatabaseAsync();
+        Assert.Equal(0, (await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath, "--as-of", "2025-01-02")).ExitCode);
+        Assert.Equal(0, (await warehouse.RunAsync("deploy", "--target", "postgres", "--connection", postgres, "--as-of", "2025-01-02")).ExitCode);
+        WriteLake(warehouse, "items_0002.csv", "2,1,1,2024-01-01,t,older batch");
+
+        var duckdb = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath, "--as-of", "2025-01-01");
+        var pg = await warehouse.RunAsync("run", "--target", "postgres", "--connection", postgres, "--as-of", "2025-01-01 12:00:00");
+
+        Assert.Equal(1, duckdb.ExitCode);
+        Assert.Equal(1, pg.ExitCode);
+        Assert.Equal("error: --as-of 2025-01-01 00:00:00 is earlier than the newest batch already loaded (2025-01-02, in _warehouse.processed_files); " +
+            "nothing was run: batches load in time order, so pass --as-of 2025-01-02 or later", duckdb.Error.Trim());
+        Assert.StartsWith("error: --as-of 2025-01-01 12:00:00 is earlier than the newest batch already loaded (2025-01-02,", pg.Error.Trim(), StringComparison.Ordinal);
+        Assert.Single(pg.Error.Trim().Split('\n'));
+        // Nothing ran: the older batch's file was not processed on either engine, and the newest batch may run again.
+        Assert.Equal(["1"], (await ReadDuckDbAsync(warehouse.DuckDbPath)).Silver.Select(r => r.Split('|')[0]));
+        Assert.Equal(["1"], (await ReadPostgresAsync(postgres)).Silver.Select(r => r.Split('|')[0]));
+        var same = await warehouse.RunAsync("deploy", "--database", warehouse.DuckDbPath, "--as-of", "2025-01-02");
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.Equal(["1", "2"], (await ReadDuckDbAsync(warehouse.DuckDbPath)).Silver.Select(r => r.Split('|')[0]));
+    }
+
+    private static byte[] ReplaceUtf8(byte[] bytes, string text, byte[] replacement)
+    {
+        byte[] find = System.Text.Encoding.UTF8.GetBytes(text);
+        int at = bytes.AsSpan().IndexOf(find);
+        Assert.True(at >= 0, $"'{text}' is not in the file");
+        return [.. bytes[..at], .. replacement, .. bytes[(at + find.Length)..]];
+    }
+
     private static void WriteLake(SyntheticModelWarehouse warehouse, string name, params string[] rows)
     {
         string path = Path.Combine(warehouse.Lake, "raw", "items", name);

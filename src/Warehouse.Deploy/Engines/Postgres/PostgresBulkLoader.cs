@@ -61,6 +61,9 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
             while (reader.Read())
             {
                 CsvValidator.CheckFieldCount(reader, file, columns.Count);
+                // Not loaded, as DuckDB's reader skips it; the run records it in the rejected-rows table.
+                if (reader.InvalidUtf8 is not null)
+                    continue;
                 rows++;
                 writer.WriteRow(reader, rows);
             }

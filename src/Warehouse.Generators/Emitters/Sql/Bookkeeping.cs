@@ -18,6 +18,12 @@ internal static class Bookkeeping
     /// <summary>The lake files the runner has bulk-loaded into bronze tables (<see cref="Dialects.BronzeAccess.LoadedByRunner"/>).</summary>
     public static readonly TableRef LoadedFiles = new(Schema, "loaded_files");
 
+    /// <summary>
+    /// Lake rows no engine loads because they are not valid UTF-8, with file, line and column; the runner creates and
+    /// writes it (docs/bronze-casts.md).
+    /// </summary>
+    public static readonly TableRef RejectedRows = new(Schema, "rejected_rows");
+
     /// <summary>The runner's record of its runs, which it creates and writes itself (read by <c>status</c>).</summary>
     public static readonly TableRef RunHistory = new(Schema, "deploy_runs");
 

@@ -149,7 +149,9 @@ internal static class SqlEmitter
         sql.Append("    \"ordinality\" - MIN(\"ordinality\") OVER (PARTITION BY \"filename\") + 1 AS \"_source_row\",\n")
             .Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
             .Append($"FROM READ_CSV({path}, delim = {SqlDialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
-            .Append($"all_varchar = true, filename = true, columns = {{{columns}}}) WITH ORDINALITY;\n");
+            // ignore_errors: a row that is not valid UTF-8 is skipped, as PostgreSQL's loader skips it (the runner has
+            // checked every header and field count before, and records the skipped rows).
+            .Append($"all_varchar = true, filename = true, ignore_errors = true, columns = {{{columns}}}) WITH ORDINALITY;\n");
     }
 
     private static void AppendLoadedTable(StringBuilder sql, NodeSpec node, string table)

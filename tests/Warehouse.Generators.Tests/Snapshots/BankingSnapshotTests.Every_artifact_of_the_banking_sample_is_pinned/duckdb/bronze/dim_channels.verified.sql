@@ -7,4 +7,4 @@ SELECT
     "channel_name",
     "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/dim_channels/dim_channels*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'channel_id': 'VARCHAR', 'channel_name': 'VARCHAR'}) WITH ORDINALITY;
+FROM READ_CSV('{{lake_root}}/landing/dim_channels/dim_channels*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'channel_id': 'VARCHAR', 'channel_name': 'VARCHAR'}) WITH ORDINALITY;
