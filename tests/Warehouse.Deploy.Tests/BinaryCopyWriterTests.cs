@@ -9,7 +9,7 @@ namespace Warehouse.Deploy.Tests;
 public sealed class BinaryCopyWriterTests
 {
     [Fact]
-    public async Task Rows_are_length_prefixed_utf8_with_null_apart_from_empty()
+    public async Task Rows_are_length_prefixed_utf8_with_null_apart_from_empty_then_the_row_number()
     {
         // The 300,000-byte field is larger than the writer's buffer, so it bypasses it.
         string large = new('x', 300_000);
@@ -19,16 +19,16 @@ public sealed class BinaryCopyWriterTests
         using (var reader = new DelimitedReader(lake, '|'))
         {
             writer.WriteHeader();
-            while (reader.Read())
-                writer.WriteRow(reader);
+            for (long row = 1; reader.Read(); row++)
+                writer.WriteRow(reader, row);
             await writer.CompleteAsync(CancellationToken.None);
         }
 
-        string?[][] expected = [["1", "Zoë ✓", null, ""], ["2", large, "a\"b", "c"]];
+        string?[][] expected = [["1", "Zoë ✓", null, "", "1"], ["2", large, "a\"b", "c", "2"]];
         Assert.Equal(expected, Decode(copy.ToArray()));
     }
 
-    /// <summary>Parses PostgreSQL's binary COPY format (all fields as UTF-8 text).</summary>
+    /// <summary>Parses PostgreSQL's binary COPY format (all fields as UTF-8 text but the last, a BIGINT shown as text).</summary>
     private static List<string?[]> Decode(byte[] copy)
     {
         byte[] signature = [.. "PGCOPY\n"u8, 0xff, (byte)'\r', (byte)'\n', 0];
@@ -50,7 +50,9 @@ public sealed class BinaryCopyWriterTests
                 position += 4;
                 if (length < 0)
                     continue;
-                row[i] = Encoding.UTF8.GetString(copy, position, length);
+                row[i] = i == count - 1
+                    ? BinaryPrimitives.ReadInt64BigEndian(copy.AsSpan(position, length)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : Encoding.UTF8.GetString(copy, position, length);
                 position += length;
             }
 

@@ -102,6 +102,32 @@ public sealed class DelimitedReaderTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_located_by_line_column_and_byte()
+    {
+        // Record 2's bad byte is on its second physical line (line 3), after "é" (one character, two bytes).
+        byte[] bytes = [.. "ok|x\n2|\"one\né"u8, 0xFF, .. "\"\n3|"u8, 0xC3, .. "\n4|fine\n"u8];
+        using var reader = new DelimitedReader(new MemoryStream(bytes), '|');
+
+        var found = new List<(long Line, int Column, byte Byte)?>();
+        while (reader.Read())
+            found.Add(reader.InvalidUtf8);
+
+        Assert.Equal([null, (3, 2, 0xFF), (4, 3, 0xC3), null], found);
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_and_an_unclosed_quote_are_quote_problems()
+    {
+        using var reader = new DelimitedReader(new MemoryStream("\"a\"|b\n\"a\"x|b\n1|\"open\n"u8.ToArray()), '|');
+
+        var problems = new List<string?>();
+        while (reader.Read())
+            problems.Add(reader.QuoteProblem);
+
+        Assert.Equal([null, "text after a closing quote", "a quoted field is still open at the end of the file"], problems);
+    }
+
+    [Fact]
     public void A_multi_byte_delimiter_splits_on_its_utf8_bytes()
     {
         AssertRecords([["a", "b", null, "c¦d"]], ReadAll(Encoding.UTF8.GetBytes("a¦b¦¦\"c¦d\""), '¦', 2));

@@ -137,7 +137,7 @@ public sealed class TestWarehouse : IDisposable
             "FROM read_csv('{{lake_root}}/landing/dim_accounts/dim_accounts*.csv', delim = '|', header = true, all_varchar = true, filename = true);\n");
         WriteSql("postgres/bronze/accounts.sql",
             "CREATE TABLE IF NOT EXISTS bronze.accounts (account_id TEXT, customer_id TEXT, account_number TEXT, account_type TEXT, " +
-            "account_balance TEXT, credit_score TEXT, _source_file TEXT);\n");
+            "account_balance TEXT, credit_score TEXT, _source_row BIGINT, _source_file TEXT);\n");
     }
 
     public void Dispose()

@@ -55,7 +55,7 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
             after.Quarantine - (before.Quarantine ?? 0), clock.ElapsedMilliseconds);
     }
 
-    /// <summary>The lake files this node has processed in earlier runs (the silver script skips reading them).</summary>
+    /// <summary>The lake files this node has processed in earlier runs (the DuckDB silver script drops their rows before bronze numbers them).</summary>
     private async Task<IReadOnlyList<string>> ProcessedFilesAsync(ManifestNode node, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var result = await engine.QueryAsync(

@@ -7,7 +7,8 @@ using Warehouse.Deploy.Selection;
 namespace Warehouse.Deploy.Execution;
 
 /// <summary>
-/// deploy / run / test: validate the lake, take the deploy lock, run _setup.sql, then the nodes in dependency order.
+/// deploy / run / test: validate the lake, take the deploy lock, refuse a batch older than the newest loaded
+/// (<see cref="BatchOrder"/>), run _setup.sql, then the nodes in dependency order.
 /// From the first node of the manifest's publish group (the gold models) on, models and tests share ONE transaction:
 /// if a statement or an error-severity test fails it is rolled back and the previously published gold stays as it was.
 /// A selection (<see cref="RunRequest.Selection"/>) keeps the dependency order and runs only its nodes; a selected node
@@ -27,18 +28,21 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             exitCode == ExitCodes.Ok ? "success" : "failed", exitCode, message, nodes, tests, request.Selection?.Summary);
 
         var scripts = new WarehouseScripts(request.Manifest, request.Artifacts, engine.Dialect, request.Variables);
-        var lakeFiles = request.RunModels
+        var lake = request.RunModels
             ? CsvValidator.Validate(request.LakeRoot, request.Manifest.Sources.Where(request.Includes).ToList())
-            : new Dictionary<string, IReadOnlyList<string>>();
+            : LakeValidation.None;
+        ReportRejected(lake.Rejected, request.Manifest.Bookkeeping);
 
         reporter.Step($"connecting to {engine.Target}");
         await engine.OpenAsync(cancellationToken);
         await using var deployLock = request.RunModels && engine.Capabilities.LocksDeploys ? await engine.AcquireDeployLockAsync(cancellationToken) : null;
+        if (request.RunModels)
+            await BatchOrder.RefuseOlderBatchAsync(engine, request.Manifest.Bookkeeping, request.BatchAt, cancellationToken);
 
         RunResults results;
         try
         {
-            int exitCode = await RunNodesAsync(request, scripts, lakeFiles, nodes, tests, cancellationToken);
+            int exitCode = await RunNodesAsync(request, scripts, lake, nodes, tests, cancellationToken);
             int failed = tests.Count(t => t.Status == TestResult.Failed);
             results = Results(exitCode, exitCode == ExitCodes.Ok ? null : $"{failed} test(s) failed; nothing was published");
         }
@@ -54,7 +58,7 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
     }
 
     private async Task<int> RunNodesAsync(RunRequest request, WarehouseScripts scripts,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, List<NodeResult> nodes, List<TestResult> tests,
+        LakeValidation lake, List<NodeResult> nodes, List<TestResult> tests,
         CancellationToken cancellationToken)
     {
         if (request.RunModels)
@@ -62,6 +66,8 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             reporter.Step("running _setup.sql");
             await StatementRunner.RunAsync(engine, "_setup.sql", scripts.Setup, null, cancellationToken);
             await RunHistory.EnsureAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
+            if (lake.Rejected.Count > 0)
+                await RejectedRows.RecordAsync(engine, request.Manifest.Bookkeeping, lake.Rejected, request.BatchAtText, cancellationToken);
         }
 
         var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList())
@@ -74,7 +80,7 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
                 var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
                 if (request.Selection is { } selection)
                     RequireUpstreams(request.Manifest, selection, ordered, existing);
-                var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lakeFiles, existing,
+                var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lake.FilesBySource, existing,
                     request.FullRefresh);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
@@ -114,6 +120,17 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             if (publish is not null)
                 await publish.DisposeAsync();
         }
+    }
+
+    /// <summary>Rows not valid UTF-8 are not loaded: each is named (the first ten), with the table that keeps them all.</summary>
+    private void ReportRejected(IReadOnlyList<RejectedRow> rejected, ManifestBookkeeping bookkeeping)
+    {
+        if (rejected.Count == 0)
+            return;
+        foreach (var row in rejected.Take(10))
+            reporter.Step($"warning: {row}");
+        reporter.Step($"warning: {rejected.Count} lake row(s) in {rejected.Select(r => r.File).Distinct().Count()} file(s) are not valid UTF-8 and are not loaded; " +
+            $"{bookkeeping.RejectedRows} lists them");
     }
 
     /// <summary>

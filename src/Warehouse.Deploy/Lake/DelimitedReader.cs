@@ -60,6 +60,19 @@ public sealed class DelimitedReader : IDisposable
     /// <summary>The line number where the last record read starts (1-based).</summary>
     public long Line { get; private set; }
 
+    /// <summary>
+    /// Where the current record first breaks UTF-8: the physical line, the column (1-based, in characters of the valid
+    /// text before it) and the byte; null when the record is valid. Its text reads with U+FFFD in place of bad bytes.
+    /// </summary>
+    public (long Line, int Column, byte Byte)? InvalidUtf8 { get; private set; }
+
+    /// <summary>
+    /// What is wrong with the current record's quotes, or null: text between a closing quote and the delimiter, or a
+    /// quoted field still open at the end of the file. The reader still splits such a record (the text joins the
+    /// field), but engines do not agree on it, so the lake validation refuses the file.
+    /// </summary>
+    public string? QuoteProblem { get; private set; }
+
     /// <summary>The number of fields of the current record.</summary>
     public int FieldCount { get; private set; }
 
@@ -70,6 +83,8 @@ public sealed class DelimitedReader : IDisposable
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     public bool Read()
     {
+        InvalidUtf8 = null;
+        QuoteProblem = null;
         if (!TryReadLine(out var array, out var start, out var length))
             return false;
 
@@ -144,7 +159,11 @@ public sealed class DelimitedReader : IDisposable
                     {
                         // Everything of this line is copied out, so reading the next one may move the buffer.
                         if (!TryReadLine(out array, out start, out length))
+                        {
+                            QuoteProblem ??= "a quoted field is still open at the end of the file";
                             break;
+                        }
+
                         _nextLine++;
                         AppendUnquoted("\n"u8);
                         line = array.AsSpan(start, length);
@@ -176,6 +195,8 @@ public sealed class DelimitedReader : IDisposable
 
             // Anything after a closing quote up to the delimiter belongs to the field.
             var found = IndexOfDelimiter(line[position..]);
+            if (quoted && found != 0 && position < line.Length)
+                QuoteProblem ??= "text after a closing quote";
             var stop = found < 0 ? line.Length : position + found;
             AppendUnquoted(line[position..stop]);
             var fieldLength = _unquotedUsed - fieldStart;
@@ -259,9 +280,26 @@ public sealed class DelimitedReader : IDisposable
             }
 
             if (!Utf8.IsValid(array.AsSpan(start, length)))
+            {
+                // The line being read is _nextLine: Read and the quoted-field scanner count it only after this returns.
+                InvalidUtf8 ??= FirstInvalid(_nextLine, array.AsSpan(start, length));
                 (array, start, length) = Repair(array.AsSpan(start, length));
+            }
             return true;
         }
+    }
+
+    private static (long Line, int Column, byte Byte) FirstInvalid(long line, ReadOnlySpan<byte> text)
+    {
+        var offset = 0;
+        var column = 1;
+        while (Rune.DecodeFromUtf8(text[offset..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+            column += rune.Utf16SequenceLength;
+        }
+
+        return (line, column, text[offset]);
     }
 
     /// <summary>Replaces invalid UTF-8 with U+FFFD, as decoding with Encoding.UTF8 (what a StreamReader does) would.</summary>

@@ -124,7 +124,9 @@ public sealed record ManifestBookkeeping(
     [property: JsonPropertyName("processed_files")] string ProcessedFiles,
     [property: JsonPropertyName("loaded_files")] string LoadedFiles,
     [property: JsonPropertyName("run_history")] string RunHistory,
+    [property: JsonPropertyName("rejected_rows")] string RejectedRows,
     [property: JsonPropertyName("source_file_column")] string SourceFileColumn,
+    [property: JsonPropertyName("source_row_column")] string SourceRowColumn,
     [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
 
 /// <summary>What <c>deploy --target aws</c> reads from the CloudFormation stack, named by the compiler that wrote it.</summary>

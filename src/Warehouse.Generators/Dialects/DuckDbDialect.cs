@@ -24,7 +24,17 @@ internal sealed class DuckDbDialect : SqlDialect
         _ => type.ToString(),
     };
 
-    public override string TryCast(string text, SqlType type) => $"TRY_CAST({text} AS {Type(type)})";
+    protected override string Matches(string text, string pattern) => $"REGEXP_MATCHES({text}, {Literal(pattern)})";
+
+    protected override string CastMatched(string text, SqlType type)
+    {
+        var cast = $"TRY_CAST({text} AS {Type(type)})";
+        // DuckDB reads a float too large for its type as infinity and one too small as 0, where PostgreSQL refuses
+        // both: keep finite values, and 0 only when the digits before any exponent are all zeros.
+        return type.Kind is SqlTypeKind.Double or SqlTypeKind.Real
+            ? $"CASE WHEN ISFINITE({cast}) AND ({cast} <> 0 OR NOT REGEXP_MATCHES({text}, '^[^eE]*[1-9]')) THEN {cast} END"
+            : cast;
+    }
 
     public override string HashToBigInt(string text) => $"CAST(('0x' || SUBSTRING(MD5({text}), 1, 15)) AS BIGINT)";
 

@@ -26,9 +26,11 @@ internal class PostgresDialect : SqlDialect
         _ => type.ToString(),
     };
 
+    protected override string Matches(string text, string pattern) => $"{text} ~ {Literal(pattern)}";
+
     // PostgreSQL has no TRY_CAST; _setup.sql defines these functions (a failed cast returns NULL).
     // try_decimal also checks precision and scale, try_integer/try_smallint the range, so the outer CAST never fails.
-    public override string TryCast(string text, SqlType type) => type.Kind switch
+    protected override string CastMatched(string text, SqlType type) => type.Kind switch
     {
         SqlTypeKind.Varchar => $"CAST({text} AS {Type(type)})",
         SqlTypeKind.Decimal => $"CAST(\"_warehouse\".\"try_decimal\"({text}, {type.Precision.ToString(CultureInfo.InvariantCulture)}, {type.Scale.ToString(CultureInfo.InvariantCulture)}) AS {Type(type)})",
@@ -42,16 +44,20 @@ internal class PostgresDialect : SqlDialect
 
     public override string MaterializedCte => "MATERIALIZED ";
 
+    // A database created with a linguistic collation (en_US.UTF-8) sorts "x.csv" after "x_batch2.csv" (punctuation
+    // is ignored at first); file order is the paths' byte order on every engine.
+    public override string BinaryOrder(string text) => $"{text} COLLATE \"C\"";
+
     public override string SetupFunctions => TryCastFunctions;
 
     private static string TryCastSuffix(SqlTypeKind kind) => kind switch
     {
-        SqlTypeKind.Boolean => "boolean",
         SqlTypeKind.SmallInt => "smallint",
         SqlTypeKind.Integer => "integer",
         SqlTypeKind.BigInt => "bigint",
         SqlTypeKind.Decimal => "numeric",
-        SqlTypeKind.Double or SqlTypeKind.Real => "double",
+        SqlTypeKind.Double => "double",
+        SqlTypeKind.Real => "real",
         SqlTypeKind.Date => "date",
         _ => "timestamp",
     };
@@ -126,10 +132,10 @@ internal class PostgresDialect : SqlDialect
             RETURN NULL;
         END;
         $$;
-        CREATE OR REPLACE FUNCTION "_warehouse"."try_boolean"(value TEXT) RETURNS BOOLEAN
+        CREATE OR REPLACE FUNCTION "_warehouse"."try_real"(value TEXT) RETURNS REAL
         LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
-            RETURN CAST(value AS BOOLEAN);
+            RETURN CAST(value AS REAL);
         EXCEPTION WHEN others THEN
             RETURN NULL;
         END;

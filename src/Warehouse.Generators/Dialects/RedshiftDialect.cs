@@ -35,7 +35,15 @@ internal sealed class RedshiftDialect : PostgresDialect
     // Spectrum's pseudo-column naming each row's file.
     public override string BronzeSourceFile => "\"$path\"";
 
-    public override string TryCast(string text, SqlType type) => $"CAST({text} AS {Type(type)})";
+    // Spectrum has no pseudo-column for a row's position in its file.
+    public override string? BronzeSourceRow => null;
+
+    // Redshift compares text by its bytes already and has no COLLATE "C".
+    public override string BinaryOrder(string text) => text;
+
+    // Redshift creates no functions: text that matches the grammar is cast plainly, so a value out of the type's
+    // range or a day that does not exist (2023-02-29) fails the statement instead of being quarantined.
+    protected override string CastMatched(string text, SqlType type) => $"CAST({text} AS {Type(type)})";
 
     public override string HashToBigInt(string text) => $"STRTOL(SUBSTRING(MD5({text}), 1, 15), 16)";
 

@@ -60,14 +60,49 @@ internal abstract class SqlDialect
     /// <summary>The type bronze text columns are read as.</summary>
     public virtual string Text => "VARCHAR";
 
-    /// <summary>Casts text to <paramref name="type"/>, giving NULL where the text is not a valid value.</summary>
-    public abstract string TryCast(string text, SqlType type);
+    /// <summary>
+    /// Casts bronze text to <paramref name="type"/>, giving NULL where the text is not a valid value: text outside
+    /// <see cref="BronzeGrammar"/> never reaches the engine's cast, so every engine accepts the same values.
+    /// </summary>
+    public string TryCast(string text, SqlType type)
+    {
+        if (type.Kind == SqlTypeKind.Boolean)
+        {
+            // Spelled out rather than cast: the engines' boolean casts accept different words.
+            var lower = $"LOWER({text})";
+            return $"CASE WHEN {lower} IN ({Spellings(BronzeGrammar.TrueSpellings)}) THEN TRUE WHEN {lower} IN ({Spellings(BronzeGrammar.FalseSpellings)}) THEN FALSE END";
+        }
+
+        return BronzeGrammar.PatternOf(type.Kind) is { } pattern
+            ? $"CASE WHEN {Matches(text, pattern)} THEN {CastMatched(text, type)} END"
+            : CastMatched(text, type);
+    }
+
+    /// <summary>True when all of <paramref name="text"/> matches <paramref name="pattern"/> (anchored, see <see cref="BronzeGrammar"/>).</summary>
+    protected abstract string Matches(string text, string pattern);
+
+    /// <summary>
+    /// The engine's cast of text that matched <see cref="BronzeGrammar"/>: NULL where the value does not fit the type
+    /// (out of range, a day that does not exist), never a failed statement where the engine can avoid one.
+    /// </summary>
+    protected abstract string CastMatched(string text, SqlType type);
+
+    private static string Spellings(IEnumerable<string> words) => string.Join(", ", words.Select(Literal));
 
     /// <summary>A raw bronze column as text (Redshift's external tables may be typed).</summary>
     public virtual string RawText(string column) => column;
 
     /// <summary>The bronze column that names each row's lake file.</summary>
     public virtual string BronzeSourceFile => Quote("_source_file");
+
+    /// <summary>
+    /// The bronze column that numbers each row within its lake file (1 = the first record after the header), or null
+    /// where the engine cannot tell (Redshift Spectrum): staging then breaks ties within a file by the row's text.
+    /// </summary>
+    public virtual string? BronzeSourceRow => Quote("_source_row");
+
+    /// <summary>Text compared byte by byte (code point order), whatever the database's collation.</summary>
+    public virtual string BinaryOrder(string text) => text;
 
     public virtual string Cast(string expression, SqlType type) => $"CAST({expression} AS {Type(type)})";
 

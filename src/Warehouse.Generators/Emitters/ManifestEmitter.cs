@@ -116,7 +116,9 @@ internal static class ManifestEmitter
             .String("processed_files", Bookkeeping.ProcessedFiles.Id)
             .String("loaded_files", Bookkeeping.LoadedFiles.Id)
             .String("run_history", Bookkeeping.RunHistory.Id)
+            .String("rejected_rows", Bookkeeping.RejectedRows.Id)
             .String("source_file_column", Bookkeeping.SourceFile)
+            .String("source_row_column", Bookkeeping.SourceRow)
             .Strings("columns", Bookkeeping.Columns)
             .EndObject();
 

@@ -28,11 +28,11 @@ internal sealed class BinaryCopyWriter(Stream stream)
         WriteInt32(0); // header extension length
     }
 
-    /// <summary>The reader's current record; null fields are SQL NULL.</summary>
-    public void WriteRow(DelimitedReader record)
+    /// <summary>The reader's current record (null fields are SQL NULL), then <paramref name="row"/> as a BIGINT field.</summary>
+    public void WriteRow(DelimitedReader record, long row)
     {
         Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)record.FieldCount));
+        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_used), checked((short)(record.FieldCount + 1)));
         _used += 2;
         for (var i = 0; i < record.FieldCount; i++)
         {
@@ -41,6 +41,12 @@ internal sealed class BinaryCopyWriter(Stream stream)
             else
                 WriteText(record.GetUtf8(i));
         }
+
+        // A BIGINT's binary form: its length (8), then the value big-endian.
+        Ensure(12);
+        WriteInt32(sizeof(long));
+        BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_used), row);
+        _used += sizeof(long);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)

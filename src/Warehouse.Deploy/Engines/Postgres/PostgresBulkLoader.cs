@@ -42,7 +42,8 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
         var columns = CsvValidator.ExpectedColumns(source);
         string table = SqlLiteral.QualifiedName(source.Id);
         string sourceFile = SqlLiteral.Identifier(bookkeeping.SourceFileColumn);
-        string copy = $"COPY {table} ({string.Join(", ", columns.Select(SqlLiteral.Identifier))}) FROM STDIN (FORMAT BINARY)";
+        // Each row carries its position among the file's records, by which staging keeps a key's latest row.
+        string copy = $"COPY {table} ({string.Join(", ", columns.Append(bookkeeping.SourceRowColumn).Select(SqlLiteral.Identifier))}) FROM STDIN (FORMAT BINARY)";
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await engine.ExecuteAsync($"ALTER TABLE {table} ALTER COLUMN {sourceFile} SET DEFAULT {SqlLiteral.String(relative)}",
@@ -60,8 +61,11 @@ internal sealed class PostgresBulkLoader(PostgresEngine engine, NpgsqlConnection
             while (reader.Read())
             {
                 CsvValidator.CheckFieldCount(reader, file, columns.Count);
-                writer.WriteRow(reader);
+                // Not loaded, as DuckDB's reader skips it; the run records it in the rejected-rows table.
+                if (reader.InvalidUtf8 is not null)
+                    continue;
                 rows++;
+                writer.WriteRow(reader, rows);
             }
 
             await writer.CompleteAsync(cancellationToken);

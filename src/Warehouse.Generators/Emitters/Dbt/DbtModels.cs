@@ -109,7 +109,7 @@ internal static class DbtModels
         var sql = new StringBuilder("WITH \"raw\" AS (\n    SELECT\n");
         foreach (var column in plan.SourceColumns)
         {
-            sql.Append($"        NULLIF(TRIM({R.RawText(Q(column.Name))}), '') AS {PlanSql.Raw(column.Name)},\n");
+            sql.Append($"        {PlanSql.Delivered(R.RawText(Q(column.Name)))} AS {PlanSql.Raw(column.Name)},\n");
         }
 
         sql.Append("        \"$path\" AS \"_source_file\"\n")
@@ -150,7 +150,7 @@ internal static class DbtModels
 
         sql.Append("    FROM \"modelled\"\n), \"ranked\" AS (\n    SELECT\n        \"checked\".*,\n");
         sql.Append(plan.Key is { } key
-            ? $"        ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {PlanSql.Out(key)} ORDER BY {PlanSql.LatestFirst(plan)}) AS \"__rank\"\n"
+            ? $"        ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {PlanSql.Out(key)} ORDER BY {PlanSql.LatestFirst(plan, R)}) AS \"__rank\"\n"
             : "        1 AS \"__rank\"\n");
         sql.Append("    FROM \"checked\"\n)\n");
         return sql.ToString();

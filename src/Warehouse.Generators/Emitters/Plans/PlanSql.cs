@@ -24,9 +24,25 @@ internal static class PlanSql
 
     public static string Out(string column) => SqlDialect.Quote("out__" + column);
 
-    /// <summary>The order that ranks a key's staging rows, latest first: the last file, then every delivered column (a fixed tie-break).</summary>
-    public static string LatestFirst(StagingPlan plan) =>
-        string.Join(", ", new[] { "\"_source_file\" DESC" }.Concat(plan.SourceColumns.Select(c => Raw(c.Name) + " DESC")));
+    /// <summary>
+    /// A delivered bronze value as silver reads it: spaces around it trimmed, empty as NULL. Only U+0020 is trimmed,
+    /// spelled out because DuckDB's one-argument TRIM also strips other Unicode spaces (U+00A0, U+2007) and
+    /// PostgreSQL's does not; tabs and line breaks stay on every engine (docs/bronze-casts.md).
+    /// </summary>
+    public static string Delivered(string text) => $"NULLIF(TRIM(BOTH ' ' FROM {text}), '')";
+
+    /// <summary>
+    /// The order that ranks a key's staging rows, latest first: the last file (paths in byte order), then the last row
+    /// of that file. Where bronze does not number its rows (<see cref="SqlDialect.BronzeSourceRow"/> is null) every
+    /// delivered column breaks the tie instead, a fixed order that is not the file's.
+    /// </summary>
+    public static string LatestFirst(StagingPlan plan, SqlDialect dialect)
+    {
+        var file = dialect.BinaryOrder(SqlDialect.Quote("_source_file")) + " DESC";
+        return dialect.BronzeSourceRow is null
+            ? string.Join(", ", new[] { file }.Concat(plan.SourceColumns.Select(c => Raw(c.Name) + " DESC")))
+            : file + ", \"_source_row\" DESC NULLS LAST";
+    }
 
     /// <summary>A model column's value; <paramref name="upstream"/> spells a reference to an upstream column.</summary>
     public static string Value(ValuePlan value, SqlDialect dialect, Func<string, string> upstream)

@@ -143,9 +143,15 @@ internal static class SqlEmitter
             sql.Append($"    {SqlDialect.Quote(column.Name)},\n");
         }
 
-        sql.Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
+        // read_csv numbers no rows; WITH ORDINALITY numbers them across the files in the order it reads them, so a
+        // row's position in its file is its number less its file's first. (It also keeps the staging scripts' filter
+        // on the file name out of the scan: every lake file of the source is read, then the processed ones dropped.)
+        sql.Append("    \"ordinality\" - MIN(\"ordinality\") OVER (PARTITION BY \"filename\") + 1 AS \"_source_row\",\n")
+            .Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
             .Append($"FROM READ_CSV({path}, delim = {SqlDialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
-            .Append($"all_varchar = true, filename = true, columns = {{{columns}}});\n");
+            // ignore_errors: a row that is not valid UTF-8 is skipped, as PostgreSQL's loader skips it (the runner has
+            // checked every header and field count before, and records the skipped rows).
+            .Append($"all_varchar = true, filename = true, ignore_errors = true, columns = {{{columns}}}) WITH ORDINALITY;\n");
     }
 
     private static void AppendLoadedTable(StringBuilder sql, NodeSpec node, string table)
@@ -157,7 +163,9 @@ internal static class SqlEmitter
             sql.Append($"    {SqlDialect.Quote(column.Name)} TEXT,\n");
         }
 
-        sql.Append("    \"_source_file\" TEXT NOT NULL\n);\n");
+        sql.Append("    \"_source_row\" BIGINT,\n    \"_source_file\" TEXT NOT NULL\n);\n")
+            // Tables loaded before the runner numbered rows get the column (their rows stay unnumbered).
+            .Append($"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS \"_source_row\" BIGINT;\n");
     }
 
     private static void AppendExternalSchema(StringBuilder sql, NodeSpec node)
@@ -215,17 +223,18 @@ internal static class SqlEmitter
             .Append("WITH \"raw\" AS (\n    SELECT\n");
         foreach (var column in plan.SourceColumns)
         {
-            sql.Append($"        NULLIF(TRIM({dialect.RawText(SqlDialect.Quote(column.Name))}), '') AS {PlanSql.Raw(column.Name)},\n");
+            sql.Append($"        {PlanSql.Delivered(dialect.RawText(SqlDialect.Quote(column.Name)))} AS {PlanSql.Raw(column.Name)},\n");
         }
 
+        if (dialect.BronzeSourceRow is { } sourceRow) sql.Append($"        {sourceRow} AS \"_source_row\",\n");
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(plan.Upstream)}\n")
             .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
         if (dialect.Bronze == BronzeAccess.ReadsLakeFiles)
         {
-            // The bronze view reads every lake file and DuckDB cannot skip files on the subquery above; a constant list
-            // of the same files (the runner reads them from processed_files) lets it skip reading them at all.
-            sql.Append("        -- The same files, listed by the runner: DuckDB skips reading them.\n")
+            // A constant list of the same files (the runner reads them from processed_files) drops their rows before
+            // the bronze view numbers them (it still reads them: WITH ORDINALITY keeps the filter out of the scan).
+            sql.Append("        -- The same files, listed by the runner: DuckDB drops them before numbering rows.\n")
                 .Append($"        AND NOT LIST_CONTAINS(STRING_SPLIT('{{{{processed_files}}}}', CHR(10)), {sourceFile})\n");
         }
 
@@ -259,8 +268,8 @@ internal static class SqlEmitter
 
         if (plan.Key is { } key)
         {
-            // Keep the latest row of a key: the last file, then a fixed order so every engine keeps the same row.
-            sql.Append($"    ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {PlanSql.Out(key)} ORDER BY {PlanSql.LatestFirst(plan)}) AS \"__rank\"\n");
+            // Keep the latest row of a key: the last file, then the file's last row.
+            sql.Append($"    ROW_NUMBER() OVER (PARTITION BY \"__rule\" IS NULL, {PlanSql.Out(key)} ORDER BY {PlanSql.LatestFirst(plan, dialect)}) AS \"__rank\"\n");
         }
         else
         {

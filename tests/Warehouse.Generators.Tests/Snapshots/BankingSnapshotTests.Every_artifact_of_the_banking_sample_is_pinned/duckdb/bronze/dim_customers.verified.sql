@@ -12,5 +12,6 @@ SELECT
     "state",
     "postal_code",
     "phone_number",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/dim_customers/dim_customers*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'customer_id': 'VARCHAR', 'first_name': 'VARCHAR', 'last_name': 'VARCHAR', 'email': 'VARCHAR', 'address': 'VARCHAR', 'city': 'VARCHAR', 'state': 'VARCHAR', 'postal_code': 'VARCHAR', 'phone_number': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/dim_customers/dim_customers*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'customer_id': 'VARCHAR', 'first_name': 'VARCHAR', 'last_name': 'VARCHAR', 'email': 'VARCHAR', 'address': 'VARCHAR', 'city': 'VARCHAR', 'state': 'VARCHAR', 'postal_code': 'VARCHAR', 'phone_number': 'VARCHAR'}) WITH ORDINALITY;

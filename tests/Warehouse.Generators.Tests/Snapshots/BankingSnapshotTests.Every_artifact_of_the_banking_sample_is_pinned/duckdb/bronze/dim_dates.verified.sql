@@ -9,5 +9,6 @@ SELECT
     "month",
     "year",
     "weekday",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/dim_dates/dim_dates*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'date_id': 'VARCHAR', 'date': 'VARCHAR', 'day': 'VARCHAR', 'month': 'VARCHAR', 'year': 'VARCHAR', 'weekday': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/dim_dates/dim_dates*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'date_id': 'VARCHAR', 'date': 'VARCHAR', 'day': 'VARCHAR', 'month': 'VARCHAR', 'year': 'VARCHAR', 'weekday': 'VARCHAR'}) WITH ORDINALITY;

@@ -5,5 +5,6 @@ CREATE OR REPLACE VIEW "bronze"."dim_transaction_types" AS
 SELECT
     "transaction_type_id",
     "transaction_type_name",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/dim_transaction_types/dim_transaction_types*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'transaction_type_id': 'VARCHAR', 'transaction_type_name': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/dim_transaction_types/dim_transaction_types*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'transaction_type_id': 'VARCHAR', 'transaction_type_name': 'VARCHAR'}) WITH ORDINALITY;

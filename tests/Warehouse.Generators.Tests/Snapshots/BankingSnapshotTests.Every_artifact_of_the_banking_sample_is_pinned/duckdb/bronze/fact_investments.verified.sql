@@ -11,5 +11,6 @@ SELECT
     "currency_id",
     "investment_amount",
     "investment_return",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/fact_investments/fact_investments*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'investment_id': 'VARCHAR', 'date_id': 'VARCHAR', 'investment_type_id': 'VARCHAR', 'account_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'investment_amount': 'VARCHAR', 'investment_return': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/fact_investments/fact_investments*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'investment_id': 'VARCHAR', 'date_id': 'VARCHAR', 'investment_type_id': 'VARCHAR', 'account_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'investment_amount': 'VARCHAR', 'investment_return': 'VARCHAR'}) WITH ORDINALITY;

@@ -11,5 +11,6 @@ SELECT
     "currency_id",
     "loan_amount",
     "loan_status",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/fact_loans/fact_loans*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'loan_fact_id': 'VARCHAR', 'date_id': 'VARCHAR', 'loan_id': 'VARCHAR', 'account_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'loan_amount': 'VARCHAR', 'loan_status': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/fact_loans/fact_loans*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'loan_fact_id': 'VARCHAR', 'date_id': 'VARCHAR', 'loan_id': 'VARCHAR', 'account_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'loan_amount': 'VARCHAR', 'loan_status': 'VARCHAR'}) WITH ORDINALITY;

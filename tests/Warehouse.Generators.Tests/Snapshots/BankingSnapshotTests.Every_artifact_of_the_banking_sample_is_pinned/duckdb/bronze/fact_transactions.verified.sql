@@ -12,5 +12,6 @@ SELECT
     "currency_id",
     "transaction_amount",
     "transaction_status",
+    "ordinality" - MIN("ordinality") OVER (PARTITION BY "filename") + 1 AS "_source_row",
     REPLACE("filename", '{{lake_root}}/', '') AS "_source_file"
-FROM READ_CSV('{{lake_root}}/landing/fact_transactions/fact_transactions*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, columns = {'transaction_id': 'VARCHAR', 'date_id': 'VARCHAR', 'transaction_type_id': 'VARCHAR', 'account_id': 'VARCHAR', 'channel_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'transaction_amount': 'VARCHAR', 'transaction_status': 'VARCHAR'});
+FROM READ_CSV('{{lake_root}}/landing/fact_transactions/fact_transactions*.csv', delim = '|', header = true, quote = '"', all_varchar = true, filename = true, ignore_errors = true, columns = {'transaction_id': 'VARCHAR', 'date_id': 'VARCHAR', 'transaction_type_id': 'VARCHAR', 'account_id': 'VARCHAR', 'channel_id': 'VARCHAR', 'location_id': 'VARCHAR', 'currency_id': 'VARCHAR', 'transaction_amount': 'VARCHAR', 'transaction_status': 'VARCHAR'}) WITH ORDINALITY;

@@ -18,17 +18,18 @@ DROP TABLE IF EXISTS "__batch_stg_channels";
 CREATE TEMPORARY TABLE "__batch_stg_channels" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("channel_id"), '') AS "raw__channel_id",
-        NULLIF(TRIM("channel_name"), '') AS "raw__channel_name",
+        NULLIF(TRIM(BOTH ' ' FROM "channel_id"), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM "channel_name"), '') AS "raw__channel_name",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_channels"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_channels')
-        -- The same files, listed by the runner: DuckDB skips reading them.
+        -- The same files, listed by the runner: DuckDB drops them before numbering rows.
         AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
-        TRY_CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
+        CASE WHEN REGEXP_MATCHES("raw__channel_id", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
         TRY_CAST("raw__channel_name" AS VARCHAR(50)) AS "src__channel_name"
     FROM "raw"
 ), "modelled" AS (
@@ -61,7 +62,7 @@ SELECT
         WHEN "out__channel_id" IS NULL THEN 'channel_id is required but missing'
         WHEN "out__channel_name" IS NULL THEN 'channel_name is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__channel_id" ORDER BY "_source_file" DESC, "raw__channel_id" DESC, "raw__channel_name" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__channel_id" ORDER BY "_source_file" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_channels__quarantine" ("channel_id", "channel_name", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__channel_id", "raw__channel_name", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same channel_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -20,18 +20,19 @@ DROP TABLE IF EXISTS "__batch_stg_currencies";
 CREATE TEMPORARY TABLE "__batch_stg_currencies" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("currency_id"), '') AS "raw__currency_id",
-        NULLIF(TRIM("currency_name"), '') AS "raw__currency_name",
-        NULLIF(TRIM("currency_code"), '') AS "raw__currency_code",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_id"), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_name"), '') AS "raw__currency_name",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_code"), '') AS "raw__currency_code",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_currencies"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_currencies')
-        -- The same files, listed by the runner: DuckDB skips reading them.
+        -- The same files, listed by the runner: DuckDB drops them before numbering rows.
         AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
-        TRY_CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
+        CASE WHEN REGEXP_MATCHES("raw__currency_id", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
         TRY_CAST("raw__currency_name" AS VARCHAR(50)) AS "src__currency_name",
         TRY_CAST("raw__currency_code" AS VARCHAR(3)) AS "src__currency_code"
     FROM "raw"
@@ -74,7 +75,7 @@ SELECT
         WHEN "out__currency_name" IS NULL THEN 'currency_name is required but missing'
         WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'currency code must have three letters (ISO 4217)'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "raw__currency_id" DESC, "raw__currency_name" DESC, "raw__currency_code" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_currencies__quarantine" ("currency_id", "currency_name", "currency_code", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__currency_id", "raw__currency_name", "raw__currency_code", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same currency_id'), CAST('{{batch_at}}' AS TIMESTAMP)

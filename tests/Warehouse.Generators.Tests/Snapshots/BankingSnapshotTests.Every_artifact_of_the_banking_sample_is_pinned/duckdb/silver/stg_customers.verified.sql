@@ -34,24 +34,25 @@ DROP TABLE IF EXISTS "__batch_stg_customers";
 CREATE TEMPORARY TABLE "__batch_stg_customers" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("customer_id"), '') AS "raw__customer_id",
-        NULLIF(TRIM("address"), '') AS "raw__address",
-        NULLIF(TRIM("city"), '') AS "raw__city",
-        NULLIF(TRIM("state"), '') AS "raw__state",
-        NULLIF(TRIM("postal_code"), '') AS "raw__postal_code",
-        NULLIF(TRIM("phone_number"), '') AS "raw__phone_number",
-        NULLIF(TRIM("first_name"), '') AS "raw__first_name",
-        NULLIF(TRIM("last_name"), '') AS "raw__last_name",
-        NULLIF(TRIM("email"), '') AS "raw__email",
+        NULLIF(TRIM(BOTH ' ' FROM "customer_id"), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM "address"), '') AS "raw__address",
+        NULLIF(TRIM(BOTH ' ' FROM "city"), '') AS "raw__city",
+        NULLIF(TRIM(BOTH ' ' FROM "state"), '') AS "raw__state",
+        NULLIF(TRIM(BOTH ' ' FROM "postal_code"), '') AS "raw__postal_code",
+        NULLIF(TRIM(BOTH ' ' FROM "phone_number"), '') AS "raw__phone_number",
+        NULLIF(TRIM(BOTH ' ' FROM "first_name"), '') AS "raw__first_name",
+        NULLIF(TRIM(BOTH ' ' FROM "last_name"), '') AS "raw__last_name",
+        NULLIF(TRIM(BOTH ' ' FROM "email"), '') AS "raw__email",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_customers"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customers')
-        -- The same files, listed by the runner: DuckDB skips reading them.
+        -- The same files, listed by the runner: DuckDB drops them before numbering rows.
         AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
-        TRY_CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
+        CASE WHEN REGEXP_MATCHES("raw__customer_id", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__customer_id" AS BIGINT) END AS "src__customer_id",
         TRY_CAST("raw__address" AS VARCHAR(300)) AS "src__address",
         TRY_CAST("raw__city" AS VARCHAR(100)) AS "src__city",
         TRY_CAST("raw__state" AS VARCHAR(100)) AS "src__state",
@@ -132,7 +133,7 @@ SELECT
         WHEN "out__last_name" IS NULL THEN 'last_name is required but missing'
         WHEN "out__full_name" IS NULL THEN 'full_name is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__customer_id" ORDER BY "_source_file" DESC, "raw__customer_id" DESC, "raw__address" DESC, "raw__city" DESC, "raw__state" DESC, "raw__postal_code" DESC, "raw__phone_number" DESC, "raw__first_name" DESC, "raw__last_name" DESC, "raw__email" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__customer_id" ORDER BY "_source_file" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customers__quarantine" ("customer_id", "address", "city", "state", "postal_code", "phone_number", "first_name", "last_name", "email", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__customer_id", "raw__address", "raw__city", "raw__state", "raw__postal_code", "raw__phone_number", "raw__first_name", "raw__last_name", "raw__email", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same customer_id'), CAST('{{batch_at}}' AS TIMESTAMP)

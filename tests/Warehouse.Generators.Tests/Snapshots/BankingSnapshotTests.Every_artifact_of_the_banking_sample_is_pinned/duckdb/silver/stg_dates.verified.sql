@@ -27,26 +27,27 @@ DROP TABLE IF EXISTS "__batch_stg_dates";
 CREATE TEMPORARY TABLE "__batch_stg_dates" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("date"), '') AS "raw__date",
-        NULLIF(TRIM("day"), '') AS "raw__day",
-        NULLIF(TRIM("month"), '') AS "raw__month",
-        NULLIF(TRIM("year"), '') AS "raw__year",
-        NULLIF(TRIM("weekday"), '') AS "raw__weekday",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date"), '') AS "raw__date",
+        NULLIF(TRIM(BOTH ' ' FROM "day"), '') AS "raw__day",
+        NULLIF(TRIM(BOTH ' ' FROM "month"), '') AS "raw__month",
+        NULLIF(TRIM(BOTH ' ' FROM "year"), '') AS "raw__year",
+        NULLIF(TRIM(BOTH ' ' FROM "weekday"), '') AS "raw__weekday",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_dates"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_dates')
-        -- The same files, listed by the runner: DuckDB skips reading them.
+        -- The same files, listed by the runner: DuckDB drops them before numbering rows.
         AND NOT LIST_CONTAINS(STRING_SPLIT('{{processed_files}}', CHR(10)), "_source_file")
 ), "typed" AS (
     SELECT
         "raw".*,
-        TRY_CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        TRY_CAST("raw__date" AS DATE) AS "src__date",
-        TRY_CAST("raw__day" AS INTEGER) AS "src__day",
-        TRY_CAST("raw__month" AS INTEGER) AS "src__month",
-        TRY_CAST("raw__year" AS INTEGER) AS "src__year",
-        TRY_CAST("raw__weekday" AS INTEGER) AS "src__weekday"
+        CASE WHEN REGEXP_MATCHES("raw__date_id", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN REGEXP_MATCHES("raw__date", '^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') THEN TRY_CAST("raw__date" AS DATE) END AS "src__date",
+        CASE WHEN REGEXP_MATCHES("raw__day", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__day" AS INTEGER) END AS "src__day",
+        CASE WHEN REGEXP_MATCHES("raw__month", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__month" AS INTEGER) END AS "src__month",
+        CASE WHEN REGEXP_MATCHES("raw__year", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__year" AS INTEGER) END AS "src__year",
+        CASE WHEN REGEXP_MATCHES("raw__weekday", '^[+-]?[0-9]+$') THEN TRY_CAST("raw__weekday" AS INTEGER) END AS "src__weekday"
     FROM "raw"
 ), "modelled" AS (
     SELECT
@@ -112,7 +113,7 @@ SELECT
         WHEN "out__weekday" IS NULL THEN 'weekday is required but missing'
         WHEN NOT (("out__weekday" BETWEEN 1 AND 7)) THEN 'weekday must be 1 (Monday) to 7 (Sunday)'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__date_id" ORDER BY "_source_file" DESC, "raw__date_id" DESC, "raw__date" DESC, "raw__day" DESC, "raw__month" DESC, "raw__year" DESC, "raw__weekday" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__date_id" ORDER BY "_source_file" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_dates__quarantine" ("date_id", "date", "day", "month", "year", "weekday", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__date_id", "raw__date", "raw__day", "raw__month", "raw__year", "raw__weekday", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same date_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -8,5 +8,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_accounts" (
     "account_type" TEXT,
     "account_balance" TEXT,
     "credit_score" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_accounts" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -4,5 +4,7 @@
 CREATE TABLE IF NOT EXISTS "bronze"."dim_channels" (
     "channel_id" TEXT,
     "channel_name" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_channels" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

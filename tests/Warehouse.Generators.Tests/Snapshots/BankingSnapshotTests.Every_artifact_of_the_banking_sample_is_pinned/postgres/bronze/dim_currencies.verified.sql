@@ -5,5 +5,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_currencies" (
     "currency_id" TEXT,
     "currency_code" TEXT,
     "currency_name" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_currencies" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

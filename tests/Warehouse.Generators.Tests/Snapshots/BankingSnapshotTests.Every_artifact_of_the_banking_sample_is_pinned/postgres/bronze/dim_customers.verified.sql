@@ -11,5 +11,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_customers" (
     "state" TEXT,
     "postal_code" TEXT,
     "phone_number" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_customers" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -8,5 +8,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_dates" (
     "month" TEXT,
     "year" TEXT,
     "weekday" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_dates" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -6,5 +6,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_loans" (
     "loan_type" TEXT,
     "loan_amount" TEXT,
     "interest_rate" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_loans" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -7,5 +7,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."dim_locations" (
     "state" TEXT,
     "country" TEXT,
     "postal_code" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."dim_locations" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

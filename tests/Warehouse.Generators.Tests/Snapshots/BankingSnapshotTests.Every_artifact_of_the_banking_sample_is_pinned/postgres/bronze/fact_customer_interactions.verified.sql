@@ -9,5 +9,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."fact_customer_interactions" (
     "location_id" TEXT,
     "interaction_type" TEXT,
     "interaction_rating" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."fact_customer_interactions" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -9,5 +9,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."fact_daily_balances" (
     "opening_balance" TEXT,
     "closing_balance" TEXT,
     "average_balance" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."fact_daily_balances" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -10,5 +10,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."fact_investments" (
     "currency_id" TEXT,
     "investment_amount" TEXT,
     "investment_return" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."fact_investments" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -10,5 +10,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."fact_loans" (
     "currency_id" TEXT,
     "loan_amount" TEXT,
     "loan_status" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."fact_loans" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

@@ -11,5 +11,7 @@ CREATE TABLE IF NOT EXISTS "bronze"."fact_transactions" (
     "currency_id" TEXT,
     "transaction_amount" TEXT,
     "transaction_status" TEXT,
+    "_source_row" BIGINT,
     "_source_file" TEXT NOT NULL
 );
+ALTER TABLE "bronze"."fact_transactions" ADD COLUMN IF NOT EXISTS "_source_row" BIGINT;

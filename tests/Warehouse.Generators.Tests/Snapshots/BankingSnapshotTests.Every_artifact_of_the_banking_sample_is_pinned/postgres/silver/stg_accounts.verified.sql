@@ -27,23 +27,24 @@ DROP TABLE IF EXISTS "__batch_stg_accounts";
 CREATE TEMPORARY TABLE "__batch_stg_accounts" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("account_id"), '') AS "raw__account_id",
-        NULLIF(TRIM("customer_id"), '') AS "raw__customer_id",
-        NULLIF(TRIM("account_number"), '') AS "raw__account_number",
-        NULLIF(TRIM("account_balance"), '') AS "raw__account_balance",
-        NULLIF(TRIM("credit_score"), '') AS "raw__credit_score",
-        NULLIF(TRIM("account_type"), '') AS "raw__account_type",
+        NULLIF(TRIM(BOTH ' ' FROM "account_id"), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM "customer_id"), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM "account_number"), '') AS "raw__account_number",
+        NULLIF(TRIM(BOTH ' ' FROM "account_balance"), '') AS "raw__account_balance",
+        NULLIF(TRIM(BOTH ' ' FROM "credit_score"), '') AS "raw__credit_score",
+        NULLIF(TRIM(BOTH ' ' FROM "account_type"), '') AS "raw__account_type",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_accounts"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_accounts')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
-        CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) AS "src__customer_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__customer_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) END AS "src__customer_id",
         CAST("raw__account_number" AS VARCHAR(20)) AS "src__account_number",
-        CAST("_warehouse"."try_decimal"("raw__account_balance", 18, 2) AS DECIMAL(18,2)) AS "src__account_balance",
-        CAST("_warehouse"."try_integer"("raw__credit_score") AS INTEGER) AS "src__credit_score",
+        CASE WHEN "raw__account_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__account_balance", 18, 2) AS DECIMAL(18,2)) END AS "src__account_balance",
+        CASE WHEN "raw__credit_score" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_integer"("raw__credit_score") AS INTEGER) END AS "src__credit_score",
         CAST("raw__account_type" AS VARCHAR(20)) AS "src__account_type"
     FROM "raw"
 ), "modelled" AS (
@@ -106,7 +107,7 @@ SELECT
         WHEN "out__credit_score" IS NULL THEN 'credit_score is required but missing'
         WHEN NOT (("out__account_type" IN ('Checking', 'Savings', 'Investment', 'Credit', 'Loan'))) THEN 'account type is not one the bank offers'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__account_id" ORDER BY "_source_file" DESC, "raw__account_id" DESC, "raw__customer_id" DESC, "raw__account_number" DESC, "raw__account_balance" DESC, "raw__credit_score" DESC, "raw__account_type" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__account_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_accounts__quarantine" ("account_id", "customer_id", "account_number", "account_balance", "credit_score", "account_type", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__account_id", "raw__customer_id", "raw__account_number", "raw__account_balance", "raw__credit_score", "raw__account_type", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same account_id'), CAST('{{batch_at}}' AS TIMESTAMP)

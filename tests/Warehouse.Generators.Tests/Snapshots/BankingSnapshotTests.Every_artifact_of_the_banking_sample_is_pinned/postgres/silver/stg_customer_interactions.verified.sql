@@ -28,26 +28,27 @@ DROP TABLE IF EXISTS "__batch_stg_customer_interactions";
 CREATE TEMPORARY TABLE "__batch_stg_customer_interactions" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("interaction_id"), '') AS "raw__interaction_id",
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("customer_id"), '') AS "raw__customer_id",
-        NULLIF(TRIM("channel_id"), '') AS "raw__channel_id",
-        NULLIF(TRIM("location_id"), '') AS "raw__location_id",
-        NULLIF(TRIM("interaction_type"), '') AS "raw__interaction_type",
-        NULLIF(TRIM("interaction_rating"), '') AS "raw__interaction_rating",
+        NULLIF(TRIM(BOTH ' ' FROM "interaction_id"), '') AS "raw__interaction_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "customer_id"), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM "channel_id"), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM "location_id"), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM "interaction_type"), '') AS "raw__interaction_type",
+        NULLIF(TRIM(BOTH ' ' FROM "interaction_rating"), '') AS "raw__interaction_rating",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_customer_interactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_customer_interactions')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__interaction_id") AS BIGINT) AS "src__interaction_id",
-        CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
-        CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) AS "src__customer_id",
-        CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) AS "src__channel_id",
-        CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
+        CASE WHEN "raw__interaction_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__interaction_id") AS BIGINT) END AS "src__interaction_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__customer_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__customer_id") AS BIGINT) END AS "src__customer_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) END AS "src__channel_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) END AS "src__location_id",
         CAST("raw__interaction_type" AS VARCHAR(50)) AS "src__interaction_type",
-        CAST("_warehouse"."try_integer"("raw__interaction_rating") AS INTEGER) AS "src__interaction_rating"
+        CASE WHEN "raw__interaction_rating" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_integer"("raw__interaction_rating") AS INTEGER) END AS "src__interaction_rating"
     FROM "raw"
 ), "modelled" AS (
     SELECT
@@ -116,7 +117,7 @@ SELECT
         WHEN "out__interaction_rating" IS NULL THEN 'interaction_rating is required but missing'
         WHEN NOT (("out__interaction_rating" BETWEEN 1 AND 5)) THEN 'interaction rating must be 1 to 5'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__interaction_id" ORDER BY "_source_file" DESC, "raw__interaction_id" DESC, "raw__date_id" DESC, "raw__customer_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__interaction_type" DESC, "raw__interaction_rating" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__interaction_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_customer_interactions__quarantine" ("interaction_id", "date_id", "customer_id", "channel_id", "location_id", "interaction_type", "interaction_rating", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__interaction_id", "raw__date_id", "raw__customer_id", "raw__channel_id", "raw__location_id", "raw__interaction_type", "raw__interaction_rating", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same interaction_id'), CAST('{{batch_at}}' AS TIMESTAMP)

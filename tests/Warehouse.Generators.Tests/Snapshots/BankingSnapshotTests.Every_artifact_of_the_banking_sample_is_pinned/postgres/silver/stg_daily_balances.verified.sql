@@ -28,26 +28,27 @@ DROP TABLE IF EXISTS "__batch_stg_daily_balances";
 CREATE TEMPORARY TABLE "__batch_stg_daily_balances" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("balance_id"), '') AS "raw__balance_id",
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("account_id"), '') AS "raw__account_id",
-        NULLIF(TRIM("currency_id"), '') AS "raw__currency_id",
-        NULLIF(TRIM("opening_balance"), '') AS "raw__opening_balance",
-        NULLIF(TRIM("closing_balance"), '') AS "raw__closing_balance",
-        NULLIF(TRIM("average_balance"), '') AS "raw__average_balance",
+        NULLIF(TRIM(BOTH ' ' FROM "balance_id"), '') AS "raw__balance_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "account_id"), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_id"), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM "opening_balance"), '') AS "raw__opening_balance",
+        NULLIF(TRIM(BOTH ' ' FROM "closing_balance"), '') AS "raw__closing_balance",
+        NULLIF(TRIM(BOTH ' ' FROM "average_balance"), '') AS "raw__average_balance",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_daily_balances"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_daily_balances')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__balance_id") AS BIGINT) AS "src__balance_id",
-        CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
-        CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
-        CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_decimal"("raw__opening_balance", 18, 2) AS DECIMAL(18,2)) AS "src__opening_balance",
-        CAST("_warehouse"."try_decimal"("raw__closing_balance", 18, 2) AS DECIMAL(18,2)) AS "src__closing_balance",
-        CAST("_warehouse"."try_decimal"("raw__average_balance", 18, 2) AS DECIMAL(18,2)) AS "src__average_balance"
+        CASE WHEN "raw__balance_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__balance_id") AS BIGINT) END AS "src__balance_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__opening_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__opening_balance", 18, 2) AS DECIMAL(18,2)) END AS "src__opening_balance",
+        CASE WHEN "raw__closing_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__closing_balance", 18, 2) AS DECIMAL(18,2)) END AS "src__closing_balance",
+        CASE WHEN "raw__average_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__average_balance", 18, 2) AS DECIMAL(18,2)) END AS "src__average_balance"
     FROM "raw"
 ), "modelled" AS (
     SELECT
@@ -114,7 +115,7 @@ SELECT
         WHEN "out__closing_balance" IS NULL THEN 'closing_balance is required but missing'
         WHEN "out__average_balance" IS NULL THEN 'average_balance is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__balance_id" ORDER BY "_source_file" DESC, "raw__balance_id" DESC, "raw__date_id" DESC, "raw__account_id" DESC, "raw__currency_id" DESC, "raw__opening_balance" DESC, "raw__closing_balance" DESC, "raw__average_balance" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__balance_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_daily_balances__quarantine" ("balance_id", "date_id", "account_id", "currency_id", "opening_balance", "closing_balance", "average_balance", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__balance_id", "raw__date_id", "raw__account_id", "raw__currency_id", "raw__opening_balance", "raw__closing_balance", "raw__average_balance", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same balance_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -18,15 +18,16 @@ DROP TABLE IF EXISTS "__batch_stg_investment_types";
 CREATE TEMPORARY TABLE "__batch_stg_investment_types" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("investment_type_id"), '') AS "raw__investment_type_id",
-        NULLIF(TRIM("investment_type_name"), '') AS "raw__investment_type_name",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_type_id"), '') AS "raw__investment_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_type_name"), '') AS "raw__investment_type_name",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_investment_types"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investment_types')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__investment_type_id") AS BIGINT) AS "src__investment_type_id",
+        CASE WHEN "raw__investment_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__investment_type_id") AS BIGINT) END AS "src__investment_type_id",
         CAST("raw__investment_type_name" AS VARCHAR(100)) AS "src__investment_type_name"
     FROM "raw"
 ), "modelled" AS (
@@ -59,7 +60,7 @@ SELECT
         WHEN "out__investment_type_id" IS NULL THEN 'investment_type_id is required but missing'
         WHEN "out__investment_type_name" IS NULL THEN 'investment_type_name is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_type_id" ORDER BY "_source_file" DESC, "raw__investment_type_id" DESC, "raw__investment_type_name" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_type_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_investment_types__quarantine" ("investment_type_id", "investment_type_name", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__investment_type_id", "raw__investment_type_name", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same investment_type_id'), CAST('{{batch_at}}' AS TIMESTAMP)

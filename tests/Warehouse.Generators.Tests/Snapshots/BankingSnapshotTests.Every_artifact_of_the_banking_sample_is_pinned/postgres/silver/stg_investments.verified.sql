@@ -30,28 +30,29 @@ DROP TABLE IF EXISTS "__batch_stg_investments";
 CREATE TEMPORARY TABLE "__batch_stg_investments" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("investment_id"), '') AS "raw__investment_id",
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("investment_type_id"), '') AS "raw__investment_type_id",
-        NULLIF(TRIM("account_id"), '') AS "raw__account_id",
-        NULLIF(TRIM("location_id"), '') AS "raw__location_id",
-        NULLIF(TRIM("currency_id"), '') AS "raw__currency_id",
-        NULLIF(TRIM("investment_amount"), '') AS "raw__investment_amount",
-        NULLIF(TRIM("investment_return"), '') AS "raw__investment_return",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_id"), '') AS "raw__investment_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_type_id"), '') AS "raw__investment_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM "account_id"), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM "location_id"), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_id"), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_amount"), '') AS "raw__investment_amount",
+        NULLIF(TRIM(BOTH ' ' FROM "investment_return"), '') AS "raw__investment_return",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_investments"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investments')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__investment_id") AS BIGINT) AS "src__investment_id",
-        CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
-        CAST("_warehouse"."try_bigint"("raw__investment_type_id") AS BIGINT) AS "src__investment_type_id",
-        CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
-        CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
-        CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_decimal"("raw__investment_amount", 18, 2) AS DECIMAL(18,2)) AS "src__investment_amount",
-        CAST("_warehouse"."try_decimal"("raw__investment_return", 18, 2) AS DECIMAL(18,2)) AS "src__investment_return"
+        CASE WHEN "raw__investment_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__investment_id") AS BIGINT) END AS "src__investment_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__investment_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__investment_type_id") AS BIGINT) END AS "src__investment_type_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__investment_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__investment_amount", 18, 2) AS DECIMAL(18,2)) END AS "src__investment_amount",
+        CASE WHEN "raw__investment_return" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__investment_return", 18, 2) AS DECIMAL(18,2)) END AS "src__investment_return"
     FROM "raw"
 ), "modelled" AS (
     SELECT
@@ -127,7 +128,7 @@ SELECT
         WHEN "out__investment_return" IS NULL THEN 'investment_return is required but missing'
         WHEN NOT (("out__investment_amount" > 0)) THEN 'an investment amount must be positive'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_id" ORDER BY "_source_file" DESC, "raw__investment_id" DESC, "raw__date_id" DESC, "raw__investment_type_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__investment_amount" DESC, "raw__investment_return" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__investment_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_investments__quarantine" ("investment_id", "date_id", "investment_type_id", "account_id", "location_id", "currency_id", "investment_amount", "investment_return", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__investment_id", "raw__date_id", "raw__investment_type_id", "raw__account_id", "raw__location_id", "raw__currency_id", "raw__investment_amount", "raw__investment_return", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same investment_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -30,27 +30,28 @@ DROP TABLE IF EXISTS "__batch_stg_loan_facts";
 CREATE TEMPORARY TABLE "__batch_stg_loan_facts" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("loan_fact_id"), '') AS "raw__loan_fact_id",
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("loan_id"), '') AS "raw__loan_id",
-        NULLIF(TRIM("account_id"), '') AS "raw__account_id",
-        NULLIF(TRIM("location_id"), '') AS "raw__location_id",
-        NULLIF(TRIM("currency_id"), '') AS "raw__currency_id",
-        NULLIF(TRIM("loan_amount"), '') AS "raw__loan_amount",
-        NULLIF(TRIM("loan_status"), '') AS "raw__loan_status",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_fact_id"), '') AS "raw__loan_fact_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_id"), '') AS "raw__loan_id",
+        NULLIF(TRIM(BOTH ' ' FROM "account_id"), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM "location_id"), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_id"), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_amount"), '') AS "raw__loan_amount",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_status"), '') AS "raw__loan_status",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loan_facts')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__loan_fact_id") AS BIGINT) AS "src__loan_fact_id",
-        CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
-        CAST("_warehouse"."try_bigint"("raw__loan_id") AS BIGINT) AS "src__loan_id",
-        CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
-        CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
-        CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) AS "src__loan_amount",
+        CASE WHEN "raw__loan_fact_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__loan_fact_id") AS BIGINT) END AS "src__loan_fact_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__loan_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__loan_id") AS BIGINT) END AS "src__loan_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__loan_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) END AS "src__loan_amount",
         CAST("raw__loan_status" AS VARCHAR(20)) AS "src__loan_status"
     FROM "raw"
 ), "modelled" AS (
@@ -125,7 +126,7 @@ SELECT
         WHEN "out__loan_amount" IS NULL THEN 'loan_amount is required but missing'
         WHEN "out__loan_status" IS NULL THEN 'loan_status is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_fact_id" ORDER BY "_source_file" DESC, "raw__loan_fact_id" DESC, "raw__date_id" DESC, "raw__loan_id" DESC, "raw__account_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__loan_amount" DESC, "raw__loan_status" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_fact_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loan_facts__quarantine" ("loan_fact_id", "date_id", "loan_id", "account_id", "location_id", "currency_id", "loan_amount", "loan_status", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__loan_fact_id", "raw__date_id", "raw__loan_id", "raw__account_id", "raw__location_id", "raw__currency_id", "raw__loan_amount", "raw__loan_status", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same loan_fact_id'), CAST('{{batch_at}}' AS TIMESTAMP)

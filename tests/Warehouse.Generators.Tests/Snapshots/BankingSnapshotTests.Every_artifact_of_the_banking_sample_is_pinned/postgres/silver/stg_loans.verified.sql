@@ -22,20 +22,21 @@ DROP TABLE IF EXISTS "__batch_stg_loans";
 CREATE TEMPORARY TABLE "__batch_stg_loans" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("loan_id"), '') AS "raw__loan_id",
-        NULLIF(TRIM("loan_type"), '') AS "raw__loan_type",
-        NULLIF(TRIM("loan_amount"), '') AS "raw__loan_amount",
-        NULLIF(TRIM("interest_rate"), '') AS "raw__interest_rate",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_id"), '') AS "raw__loan_id",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_type"), '') AS "raw__loan_type",
+        NULLIF(TRIM(BOTH ' ' FROM "loan_amount"), '') AS "raw__loan_amount",
+        NULLIF(TRIM(BOTH ' ' FROM "interest_rate"), '') AS "raw__interest_rate",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_loans"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loans')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__loan_id") AS BIGINT) AS "src__loan_id",
+        CASE WHEN "raw__loan_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__loan_id") AS BIGINT) END AS "src__loan_id",
         CAST("raw__loan_type" AS VARCHAR(50)) AS "src__loan_type",
-        CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) AS "src__loan_amount",
-        CAST("_warehouse"."try_decimal"("raw__interest_rate", 5, 2) AS DECIMAL(5,2)) AS "src__interest_rate"
+        CASE WHEN "raw__loan_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__loan_amount", 18, 2) AS DECIMAL(18,2)) END AS "src__loan_amount",
+        CASE WHEN "raw__interest_rate" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__interest_rate", 5, 2) AS DECIMAL(5,2)) END AS "src__interest_rate"
     FROM "raw"
 ), "modelled" AS (
     SELECT
@@ -83,7 +84,7 @@ SELECT
         WHEN "out__interest_rate" IS NULL THEN 'interest_rate is required but missing'
         WHEN NOT (("out__loan_amount" > 0)) THEN 'a loan''s principal must be positive'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_id" ORDER BY "_source_file" DESC, "raw__loan_id" DESC, "raw__loan_type" DESC, "raw__loan_amount" DESC, "raw__interest_rate" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__loan_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_loans__quarantine" ("loan_id", "loan_type", "loan_amount", "interest_rate", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__loan_id", "raw__loan_type", "raw__loan_amount", "raw__interest_rate", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same loan_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -24,18 +24,19 @@ DROP TABLE IF EXISTS "__batch_stg_locations";
 CREATE TEMPORARY TABLE "__batch_stg_locations" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("location_id"), '') AS "raw__location_id",
-        NULLIF(TRIM("city"), '') AS "raw__city",
-        NULLIF(TRIM("state"), '') AS "raw__state",
-        NULLIF(TRIM("country"), '') AS "raw__country",
-        NULLIF(TRIM("postal_code"), '') AS "raw__postal_code",
+        NULLIF(TRIM(BOTH ' ' FROM "location_id"), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM "city"), '') AS "raw__city",
+        NULLIF(TRIM(BOTH ' ' FROM "state"), '') AS "raw__state",
+        NULLIF(TRIM(BOTH ' ' FROM "country"), '') AS "raw__country",
+        NULLIF(TRIM(BOTH ' ' FROM "postal_code"), '') AS "raw__postal_code",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."dim_locations"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_locations')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) END AS "src__location_id",
         CAST("raw__city" AS VARCHAR(100)) AS "src__city",
         CAST("raw__state" AS VARCHAR(100)) AS "src__state",
         CAST("raw__country" AS VARCHAR(100)) AS "src__country",
@@ -90,7 +91,7 @@ SELECT
         WHEN "out__state" IS NULL THEN 'state is required but missing'
         WHEN "out__country" IS NULL THEN 'country is required but missing'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__location_id" ORDER BY "_source_file" DESC, "raw__location_id" DESC, "raw__city" DESC, "raw__state" DESC, "raw__country" DESC, "raw__postal_code" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__location_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_locations__quarantine" ("location_id", "city", "state", "country", "postal_code", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__location_id", "raw__city", "raw__state", "raw__country", "raw__postal_code", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same location_id'), CAST('{{batch_at}}' AS TIMESTAMP)

@@ -32,29 +32,30 @@ DROP TABLE IF EXISTS "__batch_stg_transactions";
 CREATE TEMPORARY TABLE "__batch_stg_transactions" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM("transaction_id"), '') AS "raw__transaction_id",
-        NULLIF(TRIM("date_id"), '') AS "raw__date_id",
-        NULLIF(TRIM("transaction_type_id"), '') AS "raw__transaction_type_id",
-        NULLIF(TRIM("account_id"), '') AS "raw__account_id",
-        NULLIF(TRIM("channel_id"), '') AS "raw__channel_id",
-        NULLIF(TRIM("location_id"), '') AS "raw__location_id",
-        NULLIF(TRIM("currency_id"), '') AS "raw__currency_id",
-        NULLIF(TRIM("transaction_amount"), '') AS "raw__transaction_amount",
-        NULLIF(TRIM("transaction_status"), '') AS "raw__transaction_status",
+        NULLIF(TRIM(BOTH ' ' FROM "transaction_id"), '') AS "raw__transaction_id",
+        NULLIF(TRIM(BOTH ' ' FROM "date_id"), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM "transaction_type_id"), '') AS "raw__transaction_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM "account_id"), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM "channel_id"), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM "location_id"), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM "currency_id"), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM "transaction_amount"), '') AS "raw__transaction_amount",
+        NULLIF(TRIM(BOTH ' ' FROM "transaction_status"), '') AS "raw__transaction_status",
+        "_source_row" AS "_source_row",
         "_source_file" AS "_source_file"
     FROM "bronze"."fact_transactions"
     WHERE "_source_file" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_transactions')
 ), "typed" AS MATERIALIZED (
     SELECT
         "raw".*,
-        CAST("_warehouse"."try_bigint"("raw__transaction_id") AS BIGINT) AS "src__transaction_id",
-        CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) AS "src__date_id",
-        CAST("_warehouse"."try_bigint"("raw__transaction_type_id") AS BIGINT) AS "src__transaction_type_id",
-        CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) AS "src__account_id",
-        CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) AS "src__channel_id",
-        CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) AS "src__location_id",
-        CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) AS "src__currency_id",
-        CAST("_warehouse"."try_decimal"("raw__transaction_amount", 18, 2) AS DECIMAL(18,2)) AS "src__transaction_amount",
+        CASE WHEN "raw__transaction_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__transaction_id") AS BIGINT) END AS "src__transaction_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__date_id") AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__transaction_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__transaction_type_id") AS BIGINT) END AS "src__transaction_type_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__account_id") AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__channel_id") AS BIGINT) END AS "src__channel_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__location_id") AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("_warehouse"."try_bigint"("raw__currency_id") AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__transaction_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("_warehouse"."try_decimal"("raw__transaction_amount", 18, 2) AS DECIMAL(18,2)) END AS "src__transaction_amount",
         CAST("raw__transaction_status" AS VARCHAR(20)) AS "src__transaction_status"
     FROM "raw"
 ), "modelled" AS (
@@ -138,7 +139,7 @@ SELECT
         WHEN "out__transaction_status" IS NULL THEN 'transaction_status is required but missing'
         WHEN NOT (("out__transaction_amount" > 0)) THEN 'a transaction amount must be positive'
     END END AS "__reason",
-    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__transaction_id" ORDER BY "_source_file" DESC, "raw__transaction_id" DESC, "raw__date_id" DESC, "raw__transaction_type_id" DESC, "raw__account_id" DESC, "raw__channel_id" DESC, "raw__location_id" DESC, "raw__currency_id" DESC, "raw__transaction_amount" DESC, "raw__transaction_status" DESC) AS "__rank"
+    ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__transaction_id" ORDER BY "_source_file" COLLATE "C" DESC, "_source_row" DESC NULLS LAST) AS "__rank"
 FROM "checked";
 INSERT INTO "silver"."stg_transactions__quarantine" ("transaction_id", "date_id", "transaction_type_id", "account_id", "channel_id", "location_id", "currency_id", "transaction_amount", "transaction_status", "_source_file", "_rule", "_reason", "_batch_at")
 SELECT "raw__transaction_id", "raw__date_id", "raw__transaction_type_id", "raw__account_id", "raw__channel_id", "raw__location_id", "raw__currency_id", "raw__transaction_amount", "raw__transaction_status", "_source_file", COALESCE("__rule", 'duplicate_key'), COALESCE("__reason", 'a later row has the same transaction_id'), CAST('{{batch_at}}' AS TIMESTAMP)

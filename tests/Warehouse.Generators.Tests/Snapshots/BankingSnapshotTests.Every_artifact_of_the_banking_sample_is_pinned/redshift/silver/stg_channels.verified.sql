@@ -20,15 +20,15 @@ DROP TABLE IF EXISTS "__batch_stg_channels";
 CREATE TEMPORARY TABLE "__batch_stg_channels" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
-        NULLIF(TRIM(CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
         "$path" AS "_source_file"
     FROM "bronze"."dim_channels"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_channels')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
         CAST("raw__channel_name" AS VARCHAR(50)) AS "src__channel_name"
     FROM "raw"
 ), "modelled" AS (

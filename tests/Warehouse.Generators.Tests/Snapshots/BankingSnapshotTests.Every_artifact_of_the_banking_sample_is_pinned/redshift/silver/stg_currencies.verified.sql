@@ -22,16 +22,16 @@ DROP TABLE IF EXISTS "__batch_stg_currencies";
 CREATE TEMPORARY TABLE "__batch_stg_currencies" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
-        NULLIF(TRIM(CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
         "$path" AS "_source_file"
     FROM "bronze"."dim_currencies"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_currencies')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
         CAST("raw__currency_name" AS VARCHAR(50)) AS "src__currency_name",
         CAST("raw__currency_code" AS VARCHAR(3)) AS "src__currency_code"
     FROM "raw"

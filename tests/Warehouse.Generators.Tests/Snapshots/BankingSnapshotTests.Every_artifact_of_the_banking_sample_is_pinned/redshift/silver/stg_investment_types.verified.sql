@@ -20,15 +20,15 @@ DROP TABLE IF EXISTS "__batch_stg_investment_types";
 CREATE TEMPORARY TABLE "__batch_stg_investment_types" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
-        NULLIF(TRIM(CAST("investment_type_name" AS VARCHAR(65535))), '') AS "raw__investment_type_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_type_name" AS VARCHAR(65535))), '') AS "raw__investment_type_name",
         "$path" AS "_source_file"
     FROM "bronze"."dim_investment_types"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investment_types')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__investment_type_id" AS BIGINT) AS "src__investment_type_id",
+        CASE WHEN "raw__investment_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__investment_type_id" AS BIGINT) END AS "src__investment_type_id",
         CAST("raw__investment_type_name" AS VARCHAR(100)) AS "src__investment_type_name"
     FROM "raw"
 ), "modelled" AS (

@@ -32,28 +32,28 @@ DROP TABLE IF EXISTS "__batch_stg_investments";
 CREATE TEMPORARY TABLE "__batch_stg_investments" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("investment_id" AS VARCHAR(65535))), '') AS "raw__investment_id",
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
-        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
-        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("investment_amount" AS VARCHAR(65535))), '') AS "raw__investment_amount",
-        NULLIF(TRIM(CAST("investment_return" AS VARCHAR(65535))), '') AS "raw__investment_return",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_id" AS VARCHAR(65535))), '') AS "raw__investment_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_amount" AS VARCHAR(65535))), '') AS "raw__investment_amount",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_return" AS VARCHAR(65535))), '') AS "raw__investment_return",
         "$path" AS "_source_file"
     FROM "bronze"."fact_investments"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_investments')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__investment_id" AS BIGINT) AS "src__investment_id",
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__investment_type_id" AS BIGINT) AS "src__investment_type_id",
-        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
-        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
-        CAST("raw__investment_amount" AS DECIMAL(18,2)) AS "src__investment_amount",
-        CAST("raw__investment_return" AS DECIMAL(18,2)) AS "src__investment_return"
+        CASE WHEN "raw__investment_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__investment_id" AS BIGINT) END AS "src__investment_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__investment_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__investment_type_id" AS BIGINT) END AS "src__investment_type_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__account_id" AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__location_id" AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__investment_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__investment_amount" AS DECIMAL(18,2)) END AS "src__investment_amount",
+        CASE WHEN "raw__investment_return" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__investment_return" AS DECIMAL(18,2)) END AS "src__investment_return"
     FROM "raw"
 ), "modelled" AS (
     SELECT

@@ -32,27 +32,27 @@ DROP TABLE IF EXISTS "__batch_stg_loan_facts";
 CREATE TEMPORARY TABLE "__batch_stg_loan_facts" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("loan_fact_id" AS VARCHAR(65535))), '') AS "raw__loan_fact_id",
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("loan_id" AS VARCHAR(65535))), '') AS "raw__loan_id",
-        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
-        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("loan_amount" AS VARCHAR(65535))), '') AS "raw__loan_amount",
-        NULLIF(TRIM(CAST("loan_status" AS VARCHAR(65535))), '') AS "raw__loan_status",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_fact_id" AS VARCHAR(65535))), '') AS "raw__loan_fact_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_id" AS VARCHAR(65535))), '') AS "raw__loan_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_amount" AS VARCHAR(65535))), '') AS "raw__loan_amount",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_status" AS VARCHAR(65535))), '') AS "raw__loan_status",
         "$path" AS "_source_file"
     FROM "bronze"."fact_loans"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loan_facts')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__loan_fact_id" AS BIGINT) AS "src__loan_fact_id",
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__loan_id" AS BIGINT) AS "src__loan_id",
-        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
-        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
-        CAST("raw__loan_amount" AS DECIMAL(18,2)) AS "src__loan_amount",
+        CASE WHEN "raw__loan_fact_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__loan_fact_id" AS BIGINT) END AS "src__loan_fact_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__loan_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__loan_id" AS BIGINT) END AS "src__loan_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__account_id" AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__location_id" AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__loan_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__loan_amount" AS DECIMAL(18,2)) END AS "src__loan_amount",
         CAST("raw__loan_status" AS VARCHAR(20)) AS "src__loan_status"
     FROM "raw"
 ), "modelled" AS (

@@ -24,20 +24,20 @@ DROP TABLE IF EXISTS "__batch_stg_loans";
 CREATE TEMPORARY TABLE "__batch_stg_loans" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("loan_id" AS VARCHAR(65535))), '') AS "raw__loan_id",
-        NULLIF(TRIM(CAST("loan_type" AS VARCHAR(65535))), '') AS "raw__loan_type",
-        NULLIF(TRIM(CAST("loan_amount" AS VARCHAR(65535))), '') AS "raw__loan_amount",
-        NULLIF(TRIM(CAST("interest_rate" AS VARCHAR(65535))), '') AS "raw__interest_rate",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_id" AS VARCHAR(65535))), '') AS "raw__loan_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_type" AS VARCHAR(65535))), '') AS "raw__loan_type",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("loan_amount" AS VARCHAR(65535))), '') AS "raw__loan_amount",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("interest_rate" AS VARCHAR(65535))), '') AS "raw__interest_rate",
         "$path" AS "_source_file"
     FROM "bronze"."dim_loans"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_loans')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__loan_id" AS BIGINT) AS "src__loan_id",
+        CASE WHEN "raw__loan_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__loan_id" AS BIGINT) END AS "src__loan_id",
         CAST("raw__loan_type" AS VARCHAR(50)) AS "src__loan_type",
-        CAST("raw__loan_amount" AS DECIMAL(18,2)) AS "src__loan_amount",
-        CAST("raw__interest_rate" AS DECIMAL(5,2)) AS "src__interest_rate"
+        CASE WHEN "raw__loan_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__loan_amount" AS DECIMAL(18,2)) END AS "src__loan_amount",
+        CASE WHEN "raw__interest_rate" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__interest_rate" AS DECIMAL(5,2)) END AS "src__interest_rate"
     FROM "raw"
 ), "modelled" AS (
     SELECT

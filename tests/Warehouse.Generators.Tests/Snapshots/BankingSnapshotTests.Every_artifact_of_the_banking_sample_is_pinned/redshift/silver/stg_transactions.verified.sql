@@ -34,29 +34,29 @@ DROP TABLE IF EXISTS "__batch_stg_transactions";
 CREATE TEMPORARY TABLE "__batch_stg_transactions" AS
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("transaction_id" AS VARCHAR(65535))), '') AS "raw__transaction_id",
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
-        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
-        NULLIF(TRIM(CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
-        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("transaction_amount" AS VARCHAR(65535))), '') AS "raw__transaction_amount",
-        NULLIF(TRIM(CAST("transaction_status" AS VARCHAR(65535))), '') AS "raw__transaction_status",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_id" AS VARCHAR(65535))), '') AS "raw__transaction_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_amount" AS VARCHAR(65535))), '') AS "raw__transaction_amount",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_status" AS VARCHAR(65535))), '') AS "raw__transaction_status",
         "$path" AS "_source_file"
     FROM "bronze"."fact_transactions"
     WHERE "$path" NOT IN (SELECT "source_file" FROM "_warehouse"."processed_files" WHERE "node" = 'silver.stg_transactions')
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__transaction_id" AS BIGINT) AS "src__transaction_id",
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__transaction_type_id" AS BIGINT) AS "src__transaction_type_id",
-        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
-        CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
-        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
-        CAST("raw__transaction_amount" AS DECIMAL(18,2)) AS "src__transaction_amount",
+        CASE WHEN "raw__transaction_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__transaction_id" AS BIGINT) END AS "src__transaction_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__transaction_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__transaction_type_id" AS BIGINT) END AS "src__transaction_type_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__account_id" AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__location_id" AS BIGINT) END AS "src__location_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__transaction_amount" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__transaction_amount" AS DECIMAL(18,2)) END AS "src__transaction_amount",
         CAST("raw__transaction_status" AS VARCHAR(20)) AS "src__transaction_status"
     FROM "raw"
 ), "modelled" AS (

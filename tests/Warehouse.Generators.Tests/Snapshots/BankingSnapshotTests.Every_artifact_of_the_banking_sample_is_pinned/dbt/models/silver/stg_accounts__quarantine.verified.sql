@@ -4,22 +4,22 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
-        NULLIF(TRIM(CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
-        NULLIF(TRIM(CAST("account_number" AS VARCHAR(65535))), '') AS "raw__account_number",
-        NULLIF(TRIM(CAST("account_balance" AS VARCHAR(65535))), '') AS "raw__account_balance",
-        NULLIF(TRIM(CAST("credit_score" AS VARCHAR(65535))), '') AS "raw__credit_score",
-        NULLIF(TRIM(CAST("account_type" AS VARCHAR(65535))), '') AS "raw__account_type",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_number" AS VARCHAR(65535))), '') AS "raw__account_number",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_balance" AS VARCHAR(65535))), '') AS "raw__account_balance",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("credit_score" AS VARCHAR(65535))), '') AS "raw__credit_score",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_type" AS VARCHAR(65535))), '') AS "raw__account_type",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_accounts') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
-        CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__account_id" AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__customer_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__customer_id" AS BIGINT) END AS "src__customer_id",
         CAST("raw__account_number" AS VARCHAR(20)) AS "src__account_number",
-        CAST("raw__account_balance" AS DECIMAL(18,2)) AS "src__account_balance",
-        CAST("raw__credit_score" AS INTEGER) AS "src__credit_score",
+        CASE WHEN "raw__account_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__account_balance" AS DECIMAL(18,2)) END AS "src__account_balance",
+        CASE WHEN "raw__credit_score" ~ '^[+-]?[0-9]+$' THEN CAST("raw__credit_score" AS INTEGER) END AS "src__credit_score",
         CAST("raw__account_type" AS VARCHAR(20)) AS "src__account_type"
     FROM "raw"
 ), "modelled" AS (

@@ -4,8 +4,8 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_channels__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
-        NULLIF(TRIM(CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_channels') }}
 {% if is_incremental() %}
@@ -14,7 +14,7 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
         CAST("raw__channel_name" AS VARCHAR(50)) AS "src__channel_name"
     FROM "raw"
 ), "modelled" AS (

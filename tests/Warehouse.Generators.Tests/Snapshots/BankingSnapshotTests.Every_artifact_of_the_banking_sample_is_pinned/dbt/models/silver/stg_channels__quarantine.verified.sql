@@ -4,14 +4,14 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
-        NULLIF(TRIM(CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_name" AS VARCHAR(65535))), '') AS "raw__channel_name",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_channels') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
         CAST("raw__channel_name" AS VARCHAR(50)) AS "src__channel_name"
     FROM "raw"
 ), "modelled" AS (

@@ -4,9 +4,9 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_currencies__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
-        NULLIF(TRIM(CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_currencies') }}
 {% if is_incremental() %}
@@ -15,7 +15,7 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
         CAST("raw__currency_name" AS VARCHAR(50)) AS "src__currency_name",
         CAST("raw__currency_code" AS VARCHAR(3)) AS "src__currency_code"
     FROM "raw"

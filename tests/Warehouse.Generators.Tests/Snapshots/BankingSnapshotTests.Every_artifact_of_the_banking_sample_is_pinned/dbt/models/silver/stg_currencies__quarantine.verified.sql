@@ -4,15 +4,15 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
-        NULLIF(TRIM(CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_name" AS VARCHAR(65535))), '') AS "raw__currency_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_code" AS VARCHAR(65535))), '') AS "raw__currency_code",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_currencies') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
         CAST("raw__currency_name" AS VARCHAR(50)) AS "src__currency_name",
         CAST("raw__currency_code" AS VARCHAR(3)) AS "src__currency_code"
     FROM "raw"

@@ -4,25 +4,25 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("interaction_id" AS VARCHAR(65535))), '') AS "raw__interaction_id",
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
-        NULLIF(TRIM(CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
-        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
-        NULLIF(TRIM(CAST("interaction_type" AS VARCHAR(65535))), '') AS "raw__interaction_type",
-        NULLIF(TRIM(CAST("interaction_rating" AS VARCHAR(65535))), '') AS "raw__interaction_rating",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("interaction_id" AS VARCHAR(65535))), '') AS "raw__interaction_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("channel_id" AS VARCHAR(65535))), '') AS "raw__channel_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("interaction_type" AS VARCHAR(65535))), '') AS "raw__interaction_type",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("interaction_rating" AS VARCHAR(65535))), '') AS "raw__interaction_rating",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'fact_customer_interactions') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__interaction_id" AS BIGINT) AS "src__interaction_id",
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
-        CAST("raw__channel_id" AS BIGINT) AS "src__channel_id",
-        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
+        CASE WHEN "raw__interaction_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__interaction_id" AS BIGINT) END AS "src__interaction_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__customer_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__customer_id" AS BIGINT) END AS "src__customer_id",
+        CASE WHEN "raw__channel_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__channel_id" AS BIGINT) END AS "src__channel_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__location_id" AS BIGINT) END AS "src__location_id",
         CAST("raw__interaction_type" AS VARCHAR(50)) AS "src__interaction_type",
-        CAST("raw__interaction_rating" AS INTEGER) AS "src__interaction_rating"
+        CASE WHEN "raw__interaction_rating" ~ '^[+-]?[0-9]+$' THEN CAST("raw__interaction_rating" AS INTEGER) END AS "src__interaction_rating"
     FROM "raw"
 ), "modelled" AS (
     SELECT

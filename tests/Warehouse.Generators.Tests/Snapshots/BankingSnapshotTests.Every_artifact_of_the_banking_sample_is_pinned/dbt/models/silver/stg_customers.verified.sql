@@ -5,15 +5,15 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_customers__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
-        NULLIF(TRIM(CAST("address" AS VARCHAR(65535))), '') AS "raw__address",
-        NULLIF(TRIM(CAST("city" AS VARCHAR(65535))), '') AS "raw__city",
-        NULLIF(TRIM(CAST("state" AS VARCHAR(65535))), '') AS "raw__state",
-        NULLIF(TRIM(CAST("postal_code" AS VARCHAR(65535))), '') AS "raw__postal_code",
-        NULLIF(TRIM(CAST("phone_number" AS VARCHAR(65535))), '') AS "raw__phone_number",
-        NULLIF(TRIM(CAST("first_name" AS VARCHAR(65535))), '') AS "raw__first_name",
-        NULLIF(TRIM(CAST("last_name" AS VARCHAR(65535))), '') AS "raw__last_name",
-        NULLIF(TRIM(CAST("email" AS VARCHAR(65535))), '') AS "raw__email",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("customer_id" AS VARCHAR(65535))), '') AS "raw__customer_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("address" AS VARCHAR(65535))), '') AS "raw__address",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("city" AS VARCHAR(65535))), '') AS "raw__city",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("state" AS VARCHAR(65535))), '') AS "raw__state",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("postal_code" AS VARCHAR(65535))), '') AS "raw__postal_code",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("phone_number" AS VARCHAR(65535))), '') AS "raw__phone_number",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("first_name" AS VARCHAR(65535))), '') AS "raw__first_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("last_name" AS VARCHAR(65535))), '') AS "raw__last_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("email" AS VARCHAR(65535))), '') AS "raw__email",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_customers') }}
 {% if is_incremental() %}
@@ -22,7 +22,7 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__customer_id" AS BIGINT) AS "src__customer_id",
+        CASE WHEN "raw__customer_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__customer_id" AS BIGINT) END AS "src__customer_id",
         CAST("raw__address" AS VARCHAR(300)) AS "src__address",
         CAST("raw__city" AS VARCHAR(100)) AS "src__city",
         CAST("raw__state" AS VARCHAR(100)) AS "src__state",

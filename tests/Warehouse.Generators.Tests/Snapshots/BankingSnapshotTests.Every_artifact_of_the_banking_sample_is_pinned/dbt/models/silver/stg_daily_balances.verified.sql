@@ -4,13 +4,13 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_daily_balances__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("balance_id" AS VARCHAR(65535))), '') AS "raw__balance_id",
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
-        NULLIF(TRIM(CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
-        NULLIF(TRIM(CAST("opening_balance" AS VARCHAR(65535))), '') AS "raw__opening_balance",
-        NULLIF(TRIM(CAST("closing_balance" AS VARCHAR(65535))), '') AS "raw__closing_balance",
-        NULLIF(TRIM(CAST("average_balance" AS VARCHAR(65535))), '') AS "raw__average_balance",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("balance_id" AS VARCHAR(65535))), '') AS "raw__balance_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("account_id" AS VARCHAR(65535))), '') AS "raw__account_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("currency_id" AS VARCHAR(65535))), '') AS "raw__currency_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("opening_balance" AS VARCHAR(65535))), '') AS "raw__opening_balance",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("closing_balance" AS VARCHAR(65535))), '') AS "raw__closing_balance",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("average_balance" AS VARCHAR(65535))), '') AS "raw__average_balance",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'fact_daily_balances') }}
 {% if is_incremental() %}
@@ -19,13 +19,13 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__balance_id" AS BIGINT) AS "src__balance_id",
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__account_id" AS BIGINT) AS "src__account_id",
-        CAST("raw__currency_id" AS BIGINT) AS "src__currency_id",
-        CAST("raw__opening_balance" AS DECIMAL(18,2)) AS "src__opening_balance",
-        CAST("raw__closing_balance" AS DECIMAL(18,2)) AS "src__closing_balance",
-        CAST("raw__average_balance" AS DECIMAL(18,2)) AS "src__average_balance"
+        CASE WHEN "raw__balance_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__balance_id" AS BIGINT) END AS "src__balance_id",
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__account_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__account_id" AS BIGINT) END AS "src__account_id",
+        CASE WHEN "raw__currency_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__currency_id" AS BIGINT) END AS "src__currency_id",
+        CASE WHEN "raw__opening_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__opening_balance" AS DECIMAL(18,2)) END AS "src__opening_balance",
+        CASE WHEN "raw__closing_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__closing_balance" AS DECIMAL(18,2)) END AS "src__closing_balance",
+        CASE WHEN "raw__average_balance" ~ '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' THEN CAST("raw__average_balance" AS DECIMAL(18,2)) END AS "src__average_balance"
     FROM "raw"
 ), "modelled" AS (
     SELECT

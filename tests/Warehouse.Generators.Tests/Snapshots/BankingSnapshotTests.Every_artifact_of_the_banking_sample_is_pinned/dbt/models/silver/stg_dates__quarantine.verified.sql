@@ -4,23 +4,23 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
-        NULLIF(TRIM(CAST("date" AS VARCHAR(65535))), '') AS "raw__date",
-        NULLIF(TRIM(CAST("day" AS VARCHAR(65535))), '') AS "raw__day",
-        NULLIF(TRIM(CAST("month" AS VARCHAR(65535))), '') AS "raw__month",
-        NULLIF(TRIM(CAST("year" AS VARCHAR(65535))), '') AS "raw__year",
-        NULLIF(TRIM(CAST("weekday" AS VARCHAR(65535))), '') AS "raw__weekday",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date_id" AS VARCHAR(65535))), '') AS "raw__date_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("date" AS VARCHAR(65535))), '') AS "raw__date",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("day" AS VARCHAR(65535))), '') AS "raw__day",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("month" AS VARCHAR(65535))), '') AS "raw__month",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("year" AS VARCHAR(65535))), '') AS "raw__year",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("weekday" AS VARCHAR(65535))), '') AS "raw__weekday",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_dates') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__date_id" AS BIGINT) AS "src__date_id",
-        CAST("raw__date" AS DATE) AS "src__date",
-        CAST("raw__day" AS INTEGER) AS "src__day",
-        CAST("raw__month" AS INTEGER) AS "src__month",
-        CAST("raw__year" AS INTEGER) AS "src__year",
-        CAST("raw__weekday" AS INTEGER) AS "src__weekday"
+        CASE WHEN "raw__date_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__date_id" AS BIGINT) END AS "src__date_id",
+        CASE WHEN "raw__date" ~ '^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' THEN CAST("raw__date" AS DATE) END AS "src__date",
+        CASE WHEN "raw__day" ~ '^[+-]?[0-9]+$' THEN CAST("raw__day" AS INTEGER) END AS "src__day",
+        CASE WHEN "raw__month" ~ '^[+-]?[0-9]+$' THEN CAST("raw__month" AS INTEGER) END AS "src__month",
+        CASE WHEN "raw__year" ~ '^[+-]?[0-9]+$' THEN CAST("raw__year" AS INTEGER) END AS "src__year",
+        CASE WHEN "raw__weekday" ~ '^[+-]?[0-9]+$' THEN CAST("raw__weekday" AS INTEGER) END AS "src__weekday"
     FROM "raw"
 ), "modelled" AS (
     SELECT

@@ -4,14 +4,14 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
-        NULLIF(TRIM(CAST("investment_type_name" AS VARCHAR(65535))), '') AS "raw__investment_type_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_type_id" AS VARCHAR(65535))), '') AS "raw__investment_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("investment_type_name" AS VARCHAR(65535))), '') AS "raw__investment_type_name",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_investment_types') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__investment_type_id" AS BIGINT) AS "src__investment_type_id",
+        CASE WHEN "raw__investment_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__investment_type_id" AS BIGINT) END AS "src__investment_type_id",
         CAST("raw__investment_type_name" AS VARCHAR(100)) AS "src__investment_type_name"
     FROM "raw"
 ), "modelled" AS (

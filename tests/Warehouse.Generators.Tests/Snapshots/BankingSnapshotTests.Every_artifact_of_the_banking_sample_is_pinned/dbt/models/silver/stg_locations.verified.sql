@@ -4,11 +4,11 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_locations__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
-        NULLIF(TRIM(CAST("city" AS VARCHAR(65535))), '') AS "raw__city",
-        NULLIF(TRIM(CAST("state" AS VARCHAR(65535))), '') AS "raw__state",
-        NULLIF(TRIM(CAST("country" AS VARCHAR(65535))), '') AS "raw__country",
-        NULLIF(TRIM(CAST("postal_code" AS VARCHAR(65535))), '') AS "raw__postal_code",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("location_id" AS VARCHAR(65535))), '') AS "raw__location_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("city" AS VARCHAR(65535))), '') AS "raw__city",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("state" AS VARCHAR(65535))), '') AS "raw__state",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("country" AS VARCHAR(65535))), '') AS "raw__country",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("postal_code" AS VARCHAR(65535))), '') AS "raw__postal_code",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_locations') }}
 {% if is_incremental() %}
@@ -17,7 +17,7 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__location_id" AS BIGINT) AS "src__location_id",
+        CASE WHEN "raw__location_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__location_id" AS BIGINT) END AS "src__location_id",
         CAST("raw__city" AS VARCHAR(100)) AS "src__city",
         CAST("raw__state" AS VARCHAR(100)) AS "src__state",
         CAST("raw__country" AS VARCHAR(100)) AS "src__country",

@@ -4,8 +4,8 @@
 -- Rows failing a cast, a required column, a rule or de-duplication are in stg_transaction_types__quarantine.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
-        NULLIF(TRIM(CAST("transaction_type_name" AS VARCHAR(65535))), '') AS "raw__transaction_type_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_type_name" AS VARCHAR(65535))), '') AS "raw__transaction_type_name",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_transaction_types') }}
 {% if is_incremental() %}
@@ -14,7 +14,7 @@ WITH "raw" AS (
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__transaction_type_id" AS BIGINT) AS "src__transaction_type_id",
+        CASE WHEN "raw__transaction_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__transaction_type_id" AS BIGINT) END AS "src__transaction_type_id",
         CAST("raw__transaction_type_name" AS VARCHAR(50)) AS "src__transaction_type_name"
     FROM "raw"
 ), "modelled" AS (

@@ -4,14 +4,14 @@
 -- table it keeps no history per load, and de-duplication is judged over all files, not per batch.
 WITH "raw" AS (
     SELECT
-        NULLIF(TRIM(CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
-        NULLIF(TRIM(CAST("transaction_type_name" AS VARCHAR(65535))), '') AS "raw__transaction_type_name",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_type_id" AS VARCHAR(65535))), '') AS "raw__transaction_type_id",
+        NULLIF(TRIM(BOTH ' ' FROM CAST("transaction_type_name" AS VARCHAR(65535))), '') AS "raw__transaction_type_name",
         "$path" AS "_source_file"
     FROM {{ source('bronze', 'dim_transaction_types') }}
 ), "typed" AS (
     SELECT
         "raw".*,
-        CAST("raw__transaction_type_id" AS BIGINT) AS "src__transaction_type_id",
+        CASE WHEN "raw__transaction_type_id" ~ '^[+-]?[0-9]+$' THEN CAST("raw__transaction_type_id" AS BIGINT) END AS "src__transaction_type_id",
         CAST("raw__transaction_type_name" AS VARCHAR(50)) AS "src__transaction_type_name"
     FROM "raw"
 ), "modelled" AS (
