@@ -89,10 +89,34 @@ internal static class AttributeReader
         return attribute;
     }
 
+    /// <summary>True when <paramref name="data"/> is one of the user's Warehouse.Model attributes.</summary>
+    public static bool IsModelAttribute(AttributeData data) =>
+        data.AttributeClass is { TypeKind: not TypeKind.Error } type && type.ContainingNamespace?.ToDisplayString() == ModelNamespace;
+
+    /// <summary>Why the arguments of <paramref name="data"/> do not bind, in a few words; null when they do.</summary>
+    public static string? UnboundReason(AttributeData data)
+    {
+        if (data.AttributeConstructor is null) return "an argument is missing or has the wrong type";
+        foreach (var argument in data.ConstructorArguments.Concat(data.NamedArguments.Select(static n => n.Value)))
+        {
+            if (UnboundReason(argument) is { } reason) return reason;
+        }
+
+        return null;
+    }
+
+    private static string? UnboundReason(TypedConstant constant) => constant.Kind switch
+    {
+        TypedConstantKind.Error => "an argument does not compile",
+        TypedConstantKind.Type when constant.Value is ITypeSymbol { TypeKind: TypeKind.Error } type => $"typeof({type.Name}) names no type",
+        TypedConstantKind.Array when !constant.IsNull => constant.Values.Select(UnboundReason).FirstOrDefault(static r => r is not null),
+        _ => null,
+    };
+
     private static bool TryConvert(TypedConstant constant, Type target, out object? value)
     {
         value = null;
-        if (constant.Kind == TypedConstantKind.Error) return false;
+        if (UnboundReason(constant) is not null) return false;
         if (constant.IsNull) return !target.IsValueType;
         switch (constant.Kind)
         {

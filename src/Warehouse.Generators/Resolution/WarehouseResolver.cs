@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Warehouse.Generators.Diagnostics;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Output;
 using Warehouse.Generators.Parsing;
 
 namespace Warehouse.Generators.Resolution;
@@ -23,12 +25,19 @@ internal sealed class WarehouseResolver
     {
         foreach (var node in nodes)
         {
-            _byType[node.Spec.TypeName] = node;
+            // A record marked as two kinds is found by its first, complete, node.
+            if (!_byType.TryGetValue(node.Spec.TypeName, out var known) || (known.Incomplete && !node.Incomplete))
+            {
+                _byType[node.Spec.TypeName] = node;
+            }
         }
     }
 
     public static ResolvedWarehouse Resolve(string project, ImmutableArray<ParsedNode> parsed)
     {
+        // A record declared twice with its kind attribute on both (duplicate or partial declarations) parses twice;
+        // the C# compiler reports the duplicate (CS0101, CS0579), so it is one node here.
+        parsed = parsed.GroupBy(static n => (n.Spec.TypeName, n.Spec.Kind)).Select(static g => g.First()).ToImmutableArray();
         var resolver = new WarehouseResolver(parsed);
         try
         {
@@ -37,9 +46,16 @@ internal sealed class WarehouseResolver
         catch (Exception exception)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, project, exception.GetType().Name + ": " + exception.Message);
-            return new ResolvedWarehouse(project, EquatableArray<NodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+            return new ResolvedWarehouse(project, EquatableArray<NodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray()) { Names = NamesOf(parsed) };
         }
     }
+
+    /// <summary>Every node's name, for <c>WarehouseModel</c>, which exists even when the model has errors.</summary>
+    private static EquatableArray<NodeName> NamesOf(IEnumerable<ParsedNode> parsed) =>
+        parsed.Select(static n => new NodeName(n.Spec.Schema, n.Spec.Name, ManifestEmitter.IdOf(n.Spec)))
+            .GroupBy(static n => n.Id, StringComparer.Ordinal).Select(static g => g.First())
+            .OrderBy(static n => n.Id, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private ResolvedWarehouse Run(string project, ImmutableArray<ParsedNode> parsed)
     {
@@ -49,11 +65,12 @@ internal sealed class WarehouseResolver
         }
 
         CheckDuplicateTables(parsed);
+        CheckGeneratedNames(parsed);
         var resolved = new List<NodeSpec>();
         foreach (var node in parsed.OrderBy(n => n.Spec.Id, StringComparer.Ordinal).ThenBy(n => n.Spec.TypeName, StringComparer.Ordinal))
         {
             CheckIdentifiers(node);
-            resolved.Add(ResolveNode(node));
+            resolved.Add(node.Incomplete ? node.Spec : ResolveNode(node));
         }
 
         CheckCycles(resolved);
@@ -63,8 +80,30 @@ internal sealed class WarehouseResolver
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .Distinct()
             .ToEquatableArray();
-        var nodes = diagnostics.Count == 0 ? resolved.ToEquatableArray() : EquatableArray<NodeSpec>.Empty;
-        return new ResolvedWarehouse(project, nodes, diagnostics);
+        var nodes = diagnostics.Any(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ? EquatableArray<NodeSpec>.Empty : resolved.ToEquatableArray();
+        return new ResolvedWarehouse(project, nodes, diagnostics) { Names = NamesOf(parsed) };
+    }
+
+    /// <summary>
+    /// Two tables whose names differ in SQL but not in <c>WarehouseModel.Nodes</c> (<c>dim__x</c> and <c>dim_x</c> are
+    /// both <c>DimX</c>): WH0054 at the second, which the generated class leaves out.
+    /// </summary>
+    private void CheckGeneratedNames(ImmutableArray<ParsedNode> parsed)
+    {
+        var byMember = new Dictionary<(string, string), ParsedNode>();
+        foreach (var node in parsed.GroupBy(static n => n.Spec.Id, StringComparer.Ordinal).Select(static g => g.First())
+                     .OrderBy(static n => n.Spec.Id, StringComparer.Ordinal))
+        {
+            var member = CSharpEmitter.MemberOf(node.Spec.Schema, node.Spec.Name);
+            if (byMember.TryGetValue(member, out var first))
+            {
+                Report(DiagnosticDescriptors.CollidingNames, node.FindFirst("table"), node.Spec.Id, member.Member, member.Class, first.Spec.Id);
+            }
+            else
+            {
+                byMember[member] = node;
+            }
+        }
     }
 
     private void CheckDuplicateTables(ImmutableArray<ParsedNode> parsed)
@@ -164,7 +203,7 @@ internal sealed class WarehouseResolver
         var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
         if (!columns.Any(c => c.Role == ColumnRole.SurrogateKey))
         {
-            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.ToPascalCase(spec.Name.Substring(4)) : "Member");
+            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.Singular(Naming.ToPascalCase(spec.Name.Substring(4))) : "Member");
         }
 
         if (!columns.Any(c => c.Role == ColumnRole.BusinessKey))
@@ -365,12 +404,19 @@ internal sealed class WarehouseResolver
     /// <summary>Looks a referenced record up and checks its kind; reports WH0001/WH0002 and returns null when wrong.</summary>
     private ParsedNode? Referenced(string? typeName, LocationInfo? location, string referrer, NodeKind? expected, string expectedAttribute)
     {
-        if (typeName is null) return null;
+        if (typeName is null)
+        {
+            Report(DiagnosticDescriptors.MissingReference, location, referrer);
+            return null;
+        }
+
         if (!_byType.TryGetValue(typeName, out var target))
         {
             Report(DiagnosticDescriptors.UnknownReference, location, typeName, referrer, expectedAttribute);
             return null;
         }
+
+        if (target.Incomplete) return null; // the target has reported why it is not part of the model
 
         var wrongKind = expected is { } kind ? target.Spec.Kind != kind : target.Spec.Kind is NodeKind.Analysis or NodeKind.SingularTest;
         if (wrongKind)
