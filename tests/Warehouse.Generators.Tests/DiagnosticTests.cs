@@ -414,6 +414,57 @@ public sealed class DiagnosticTests
         Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName.StartsWith("Warehouse.gold.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("DimLocations", "LocationKey")]
+    [InlineData("DimCategories", "CategoryKey")]
+    [InlineData("DimBranches", "BranchKey")]
+    [InlineData("DimStatus", "StatusKey")]
+    [InlineData("DimAddress", "AddressKey")]
+    public void The_missing_surrogate_key_is_suggested_in_the_singular(string dimension, string key)
+    {
+        var source = Header + $$"""
+            [Dimension(typeof(StgCustomers))]
+            public sealed record {{dimension}} { [BusinessKey] public long CustomerId { get; init; } }
+            """;
+
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        var diagnostic = Assert.Single(generator);
+        Assert.Equal("WH0017", diagnostic.Id);
+        Assert.Contains($"'public long {key} {{ get; init; }}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>A [Derived] that does not parse is one error (WH0010), not also "has no upstream column, add [Derived]" (WH0015).</summary>
+    [Fact]
+    public void An_unparseable_derived_column_is_not_also_reported_as_unread()
+    {
+        var source = Header + """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgNickname { public long CustomerId { get; init; } [Derived("initcap(nme")] public required string Nickname { get; init; } }
+            """;
+
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        Assert.Equal("WH0010", Assert.Single(generator).Id);
+    }
+
+    /// <summary>A record declared twice is the C# compiler's error (CS0101); the warehouse adds no error per column or table.</summary>
+    [Fact]
+    public void A_record_declared_twice_adds_no_warehouse_error()
+    {
+        var source = Header + """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgTwice { public long CustomerId { get; init; } public required string Name { get; init; } }
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgTwice { public long CustomerId { get; init; } public required string Name { get; init; } }
+            """;
+
+        var (generator, compiler, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        Assert.Empty(generator);
+        Assert.Contains(compiler, d => d.Id == "CS0101");
+    }
+
     [Fact]
     public void The_valid_model_has_no_diagnostics()
     {

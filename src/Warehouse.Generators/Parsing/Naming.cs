@@ -80,7 +80,8 @@ internal static class Naming
             if (word.EndsWith(ending, StringComparison.Ordinal)) return word.Substring(0, word.Length - 2);
         }
 
-        return word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 1
+        var singularEnding = word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal);
+        return word.EndsWith("s", StringComparison.Ordinal) && !singularEnding && word.Length > 1
             ? word.Substring(0, word.Length - 1)
             : word;
     }
