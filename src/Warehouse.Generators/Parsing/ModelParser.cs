@@ -78,7 +78,7 @@ internal static class ModelParser
                     layer = LayerKind.Silver;
                     complete = spec => spec with
                     {
-                        UpstreamType = staging.Source?.FullName,
+                        UpstreamType = Reference(staging.Source),
                         Key = staging.Key,
                         Incremental = ModelEnums.ToSpec(staging.Incremental),
                         Rules = ParseRules().ToEquatableArray(),
@@ -87,7 +87,7 @@ internal static class ModelParser
                 case NodeKind.Dimension when AttributeReader.Read<DimensionAttribute>(primary) is { } dimension:
                     complete = spec => spec with
                     {
-                        UpstreamType = dimension.Source?.FullName,
+                        UpstreamType = Reference(dimension.Source),
                         Scd = ModelEnums.ToSpec(dimension.Scd),
                         DateColumn = dimension.DateColumn,
                         UnknownMember = dimension.UnknownMember,
@@ -98,7 +98,7 @@ internal static class ModelParser
                 case NodeKind.Fact when AttributeReader.Read<FactAttribute>(primary) is { } fact:
                     complete = spec => spec with
                     {
-                        UpstreamType = fact.Source?.FullName,
+                        UpstreamType = Reference(fact.Source),
                         Incremental = ModelEnums.ToSpec(fact.Incremental),
                         Grain = ParseGrain(),
                     };
@@ -184,7 +184,7 @@ internal static class ModelParser
                 CheckSingleKey(spec, ColumnRole.BusinessKey, "[BusinessKey]");
             }
 
-            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray()) { Incomplete = incomplete };
+            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray()) { Incomplete = incomplete, Unsettled = AttributeReader.IsUnsettled(_type) };
         }
 
         /// <summary>The kind attribute before <paramref name="primary"/> of another kind, when the record has one (WH0049).</summary>
@@ -246,7 +246,10 @@ internal static class ModelParser
         }
 
         /// <summary>WH0040 at <paramref name="attribute"/>, whose arguments do not bind; <paramref name="consequence"/> says what the generator does.</summary>
-        private void ReportUnbound(AttributeData attribute, string consequence, string? owner = null) =>
+        private void ReportUnbound(AttributeData attribute, string consequence, string? owner = null)
+        {
+            // typeof(Mistyped): the C# compiler's "type not found" says all there is to say.
+            if (AttributeReader.OnlyNamesMissingTypes(attribute)) return;
             Report(
                 DiagnosticDescriptors.IncompleteAttribute,
                 LocationOfAttribute(attribute),
@@ -254,6 +257,17 @@ internal static class ModelParser
                 owner ?? $"'{_type.Name}'",
                 AttributeReader.UnboundReason(attribute) ?? "an argument has an unexpected type",
                 consequence);
+        }
+
+        /// <summary>
+        /// The name a reference resolves by. When the referenced type has a half-typed attribute, that is noted
+        /// (<c>unsettled:NAME</c>), so that the resolver does not also report it as "not a warehouse model" here.
+        /// </summary>
+        private string? Reference(ModelTypeName? type)
+        {
+            if (type is { Unsettled: true } && LocationOf("node") is { } node) _locations.Add(new KeyedLocation("unsettled:" + type.FullName, node));
+            return type?.FullName;
+        }
 
         /// <summary>The same attribute application (the generator's context and the symbol may hold different instances).</summary>
         private static bool Same(AttributeData left, AttributeData right) =>
@@ -368,7 +382,7 @@ internal static class ModelParser
             else if (AttributeReader.First<ReferencesAttribute>(attributes) is { } references)
             {
                 role = ColumnRole.Reference;
-                referencedType = references.Attribute.Dimension?.FullName;
+                referencedType = Reference(references.Attribute.Dimension);
                 referenceOn = references.Attribute.On;
                 AddLocation(key + ":References", references.Data);
             }
@@ -601,7 +615,7 @@ internal static class ModelParser
                 else if (AttributeReader.Is<RelationshipAttribute>(attribute) && AttributeReader.Read<RelationshipAttribute>(attribute) is { } relationship)
                 {
                     AddLocation(key + ":Relationship", attribute);
-                    test = Declared(TestKind.Relationships, relationship) with { RelatedType = relationship.Model?.FullName, RelatedColumn = relationship.Column };
+                    test = Declared(TestKind.Relationships, relationship) with { RelatedType = Reference(relationship.Model), RelatedColumn = relationship.Column };
                 }
 
                 if (test is not null) tests.Add(test);
@@ -684,7 +698,7 @@ internal static class ModelParser
                             parts.Add(new SqlPart(text.TextToken.ValueText, null));
                             break;
                         case InterpolationSyntax hole when NameofTarget(hole.Expression) is { } target:
-                            parts.Add(new SqlPart(target.Name, TypeNameOf(target)));
+                            parts.Add(new SqlPart(target.Name, Reference(new ModelTypeName(TypeNameOf(target), AttributeReader.IsUnsettled(target)))));
                             break;
                         case InterpolationSyntax hole:
                             var value = _semanticModel.GetConstantValue(hole.Expression, _cancellationToken);

@@ -20,6 +20,12 @@ internal sealed record ParsedNode(NodeSpec Spec, EquatableArray<KeyedLocation> L
     /// </summary>
     public bool Incomplete { get; init; }
 
+    /// <summary>
+    /// The record is being typed (<see cref="AttributeReader.IsUnsettled"/>: its file does not parse, or an attribute
+    /// names no class), so its columns may be what the C# compiler recovered: what others miss in it is not reported.
+    /// </summary>
+    public bool Unsettled { get; init; }
+
     public LocationInfo? Find(string key)
     {
         foreach (var location in Locations)

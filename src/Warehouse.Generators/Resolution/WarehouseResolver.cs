@@ -168,7 +168,7 @@ internal sealed class WarehouseResolver
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Source, "[Source]");
-        var columns = spec.Columns.Select(c => upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
+        var columns = spec.Columns.Select(c => upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, LineageSink(upstream))).ToList();
         string? key = null;
         if (spec.Key is not null)
         {
@@ -200,7 +200,7 @@ internal sealed class WarehouseResolver
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Staging, "[Staging]");
-        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
+        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, LineageSink(upstream))).ToList();
         if (!columns.Any(c => c.Role == ColumnRole.SurrogateKey))
         {
             Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.Singular(Naming.ToPascalCase(spec.Name.Substring(4))) : "Member");
@@ -264,12 +264,12 @@ internal sealed class WarehouseResolver
         {
             if (column.Role != ColumnRole.Reference)
             {
-                columns.Add(upstream is null ? column : Lineage.Resolve(node, column, upstream.Spec, _sink));
+                columns.Add(upstream is null ? column : Lineage.Resolve(node, column, upstream.Spec, LineageSink(upstream)));
                 continue;
             }
 
             var location = node.FindFirst("prop:" + column.PropertyName + ":References", "prop:" + column.PropertyName);
-            var dimension = Referenced(column.ReferencedType, location, $"[References] on '{column.PropertyName}'", NodeKind.Dimension, "[Dimension]");
+            var dimension = Referenced(node, column.ReferencedType, location, $"[References] on '{column.PropertyName}'", NodeKind.Dimension, "[Dimension]");
             if (dimension is null || upstream is null)
             {
                 columns.Add(column);
@@ -294,7 +294,7 @@ internal sealed class WarehouseResolver
             var on = Lineage.FindColumn(upstream.Spec, onName);
             if (on is null)
             {
-                _sink.UnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
+                LineageSink(upstream).UnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
                 columns.Add(column);
                 continue;
             }
@@ -363,7 +363,7 @@ internal sealed class WarehouseResolver
                 continue;
             }
 
-            var target = Referenced(part.ReferencedType, node.FindFirst("sql"), $"the SQL of '{spec.TypeName}'", null, "[Source], [Staging], [Dimension], [Fact] or [SqlModel]");
+            var target = Referenced(node, part.ReferencedType, node.FindFirst("sql"), $"the SQL of '{spec.TypeName}'", null, "[Source], [Staging], [Dimension], [Fact] or [SqlModel]");
             if (target is null)
             {
                 parts.Add(part);
@@ -386,7 +386,7 @@ internal sealed class WarehouseResolver
         TestDerivation.Derive(spec, (column, declared) =>
         {
             var location = node.FindFirst("prop:" + column.PropertyName + ":Relationship", "prop:" + column.PropertyName);
-            var target = Referenced(declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
+            var target = Referenced(node, declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
             if (target is null) return null;
             var targetColumn = declared.RelatedColumn is null ? null : Lineage.FindColumn(target.Spec, declared.RelatedColumn);
             if (targetColumn is null)
@@ -399,10 +399,14 @@ internal sealed class WarehouseResolver
         }).ToEquatableArray();
 
     private ParsedNode? Upstream(ParsedNode node, NodeKind expected, string expectedAttribute) =>
-        Referenced(node.Spec.UpstreamType, node.FindFirst("attr"), $"'{node.Spec.TypeName}'", expected, expectedAttribute);
+        Referenced(node, node.Spec.UpstreamType, node.FindFirst("attr"), $"'{node.Spec.TypeName}'", expected, expectedAttribute);
 
-    /// <summary>Looks a referenced record up and checks its kind; reports WH0001/WH0002 and returns null when wrong.</summary>
-    private ParsedNode? Referenced(string? typeName, LocationInfo? location, string referrer, NodeKind? expected, string expectedAttribute)
+    /// <summary>
+    /// Looks a record that <paramref name="node"/> references up and checks its kind; reports WH0053/WH0001/WH0002 and
+    /// returns null when wrong. It is silent only where the cause is reported elsewhere: the target is incomplete
+    /// (its own WH error), or carries a half-typed attribute (the C# error there).
+    /// </summary>
+    private ParsedNode? Referenced(ParsedNode node, string? typeName, LocationInfo? location, string referrer, NodeKind? expected, string expectedAttribute)
     {
         if (typeName is null)
         {
@@ -412,6 +416,7 @@ internal sealed class WarehouseResolver
 
         if (!_byType.TryGetValue(typeName, out var target))
         {
+            if (node.Find("unsettled:" + typeName) is not null) return null;
             Report(DiagnosticDescriptors.UnknownReference, location, typeName, referrer, expectedAttribute);
             return null;
         }
@@ -439,6 +444,12 @@ internal sealed class WarehouseResolver
             }
         }
     }
+
+    /// <summary>
+    /// Where what a node finds missing in <paramref name="upstream"/> goes: nowhere while the upstream's file does not
+    /// parse (its columns are what the C# compiler recovered, and its C# errors come first), else to the sink.
+    /// </summary>
+    private DiagnosticSink LineageSink(ParsedNode upstream) => upstream.Unsettled ? new DiagnosticSink() : _sink;
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _sink.Report(descriptor, location, arguments);
