@@ -84,14 +84,11 @@ public sealed class WarehouseGenerator : IIncrementalGenerator
             else spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, node.Id, node.Error));
         });
 
+        // WarehouseModel always exists, with the names of every node parsed, even when the model has errors: user
+        // code that uses it keeps compiling while the model is being fixed (no CS0234 beside each WH error).
         var index = resolved
-            .Select(static (warehouse, _) => new ModelIndex(
-                warehouse.Project,
-                warehouse.Nodes.Select(static n => new NodeName(n.Schema, n.Name, ManifestEmitter.IdOf(n))).ToEquatableArray()))
+            .Select(static (warehouse, _) => new ModelIndex(warehouse.Project, warehouse.Names))
             .WithTrackingName(TrackingNames.Index);
-        context.RegisterSourceOutput(index, static (spc, model) =>
-        {
-            if (model.Nodes.Count > 0) spc.AddSource("Warehouse.Model.g.cs", CSharpEmitter.Model(model.Project, model.Nodes));
-        });
+        context.RegisterSourceOutput(index, static (spc, model) => spc.AddSource("Warehouse.Model.g.cs", CSharpEmitter.Model(model.Project, model.Nodes)));
     }
 }

@@ -133,6 +133,49 @@ public sealed class DiagnosticTests
                 /*!*/[Measure] public decimal Amount { get; init; }
             }
             """ },
+        { "WH0020", """
+            [Dimension(typeof(StgCustomers))]
+            /*!*/[Rule("known", "customer_id > 0", "customers have ids")]
+            public sealed record DimRuled { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+            """ },
+        { "WH0020", """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            /*!*/[Rule("positive", "amount > 0", "amount must be positive")]
+            public sealed record FactRuled { [DegenerateKey] public long OrderId { get; init; } }
+            """ },
+        { "WH0020", """
+            [Source("landing/derived/")]
+            public sealed record RawDerived
+            {
+                public long Id { get; init; }
+                /*!*/[Derived("id * 2")] public long Twice { get; init; }
+            }
+            """ },
+        { "WH0020", """
+            [Source("landing/unique/")]
+            public sealed record RawUnique
+            {
+                /*!*/[Unique] public long Id { get; init; }
+            }
+            """ },
+        { "WH0020", """
+            [Source("landing/range/")]
+            public sealed record RawRange
+            {
+                public long Id { get; init; }
+                /*!*/[Range(0, 10)] public long Score { get; init; }
+            }
+            """ },
+        { "WH0020", """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            public sealed record FactHistory
+            {
+                [DegenerateKey] public long OrderId { get; init; }
+                /*!*/[History, Measure] public decimal Amount { get; init; }
+            }
+            """ },
         { "WH0021", """
             [Tag("finance")]
             /*!*/[Tag("daily sales")]
@@ -193,8 +236,273 @@ public sealed class DiagnosticTests
         { "WH0027", """
             /*!*/[Dimension(typeof(StgCustomers), ExpectedRows = -5)]
             public sealed record DimNegativeRows { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+        { "WH0040", """
+            /*!*/[Fact]
+            [Grain("one row per order", nameof(OrderId))]
+            public sealed record FactUnbound { [DegenerateKey] public long OrderId { get; init; } }
+            """ },
+        { "WH0041", """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgLength
+            {
+                public long CustomerId { get; init; }
+                /*!*/[MaxLength(0)] public required string Name { get; init; }
+            }
+            """ },
+        { "WH0041", """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgHugeLength
+            {
+                public long CustomerId { get; init; }
+                /*!*/[MaxLength(100000000)] public required string Name { get; init; }
+            }
+            """ },
+        { "WH0042", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgScale
+            {
+                public long OrderId { get; init; }
+                /*!*/[Precision(5, 10)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0042", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgPrecision
+            {
+                public long OrderId { get; init; }
+                /*!*/[Precision(100, 2)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0042", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgZeroPrecision
+            {
+                public long OrderId { get; init; }
+                /*!*/[Precision(0, 0)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0043", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgNaN
+            {
+                public long OrderId { get; init; }
+                /*!*/[Range(double.NaN, 10)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0043", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgInfinity
+            {
+                public long OrderId { get; init; }
+                /*!*/[Range(0, double.PositiveInfinity)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0043", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgInverted
+            {
+                public long OrderId { get; init; }
+                /*!*/[Range(10, 1)] public decimal Amount { get; init; }
+            }
+            """ },
+        { "WH0044", """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgNoValues
+            {
+                public long CustomerId { get; init; }
+                /*!*/[AcceptedValues] public required string Name { get; init; }
+            }
+            """ },
+        { "WH0045", """
+            /*!*/[SqlModel("")]
+            public sealed record MartEmpty { public long Id { get; init; } }
+            """ },
+        { "WH0045", """
+            /*!*/[SingularTest("  \n ")]
+            public sealed record WhiteSpaceTest;
+            """ },
+        { "WH0047", """
+            [Dimension(typeof(StgCustomers))]
+            public sealed record DimTwoKeys
+            {
+                [SurrogateKey] public long CustomerKey { get; init; }
+                /*!*/[SurrogateKey] public long OtherKey { get; init; }
+                [BusinessKey] public long CustomerId { get; init; }
+            }
+            """ },
+        { "WH0047", """
+            [Dimension(typeof(StgCustomers))]
+            public sealed record DimTwoBusinessKeys
+            {
+                [SurrogateKey] public long CustomerKey { get; init; }
+                [BusinessKey] public long CustomerId { get; init; }
+                /*!*/[BusinessKey] public required string Name { get; init; }
+            }
+            """ },
+        { "WH0048", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            [Rule("positive", "amount > 0", "amount must be positive")]
+            /*!*/[Rule("positive", "amount > 1", "amount must be above one")]
+            public sealed record StgTwoRules { public long OrderId { get; init; } public decimal Amount { get; init; } }
+            """ },
+        { "WH0049", """
+            [Source("landing/both/")]
+            /*!*/[Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgAndSource { public long OrderId { get; init; } }
+            """ },
+        { "WH0050", """
+            [SqlModel("SELECT 1 AS id")]
+            /*!*/public sealed record MartGeneric<T> { public long Id { get; init; } }
+            """ },
+        { "WH0051", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgDeep
+            {
+                public long OrderId { get; init; }
+                /*!*/[Derived("DEEP")] public decimal Amount { get; init; }
+            }
+            """.Replace("DEEP", new string('(', 4000) + "amount" + new string(')', 4000), StringComparison.Ordinal) },
+        { "WH0051", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgLongChain
+            {
+                public long OrderId { get; init; }
+                /*!*/[Derived("CHAIN")] public decimal Amount { get; init; }
+            }
+            """.Replace("CHAIN", string.Join(" + ", Enumerable.Repeat("amount", 200)), StringComparison.Ordinal) },
+        { "WH0051", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgDeepCoalesce
+            {
+                public long OrderId { get; init; }
+                /*!*/[Derived("DEEP")] public decimal Amount { get; init; }
+            }
+            """.Replace("DEEP", string.Concat(Enumerable.Repeat("coalesce(", 600)) + "amount" + string.Concat(Enumerable.Repeat(", 0)", 600)), StringComparison.Ordinal) },
+        { "WH0052", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgHuge
+            {
+                public long OrderId { get; init; }
+                /*!*/[Derived("HUGE")] public decimal Amount { get; init; }
+            }
+            """.Replace("HUGE", string.Join(" + ", Enumerable.Repeat("amount", 4000)), StringComparison.Ordinal) },
+        { "WH0052", """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgHugeNesting
+            {
+                public long OrderId { get; init; }
+                /*!*/[Derived("DEEP")] public decimal Amount { get; init; }
+            }
+            """.Replace("DEEP", new string('(', 5000) + "amount" + new string(')', 5000), StringComparison.Ordinal) },
+        { "WH0053", """
+            /*!*/[Staging(null!, Key = "Id")]
+            public sealed record StgNowhere { public long Id { get; init; } }
+            """ },
+        { "WH0053", """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            public sealed record FactNullReference
+            {
+                [DegenerateKey] public long OrderId { get; init; }
+                /*!*/[References(null!)] public long CustomerKey { get; init; }
+            }
+            """ },
+        { "WH0054", """
+            /*!*/[Table("fact_orders_")]
+            [SqlModel("SELECT 1 AS id")]
+            public sealed record MartTwin { public long Id { get; init; } }
             """ },
     };
+
+    /// <summary>Attributes that change nothing where they are: a warning that says where they belong, and the model still builds.</summary>
+    public static TheoryData<string> Ineffective => new()
+    {
+        """
+            [Dimension(typeof(StgCustomers))]
+            /*!*/[Grain("one row per customer", nameof(CustomerId))]
+            public sealed record DimGrained { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+            """,
+        """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            /*!*/[Hierarchy("orders", nameof(OrderId))]
+            public sealed record FactHierarchy { [DegenerateKey] public long OrderId { get; init; } }
+            """,
+        """
+            [Staging(typeof(RawOrders), Key = nameof(OrderId))]
+            public sealed record StgLongLength
+            {
+                /*!*/[MaxLength(10)] public long OrderId { get; init; }
+            }
+            """,
+    };
+
+    [Theory]
+    [MemberData(nameof(Ineffective))]
+    public void An_attribute_without_effect_is_a_warning_at_its_line(string snippet)
+    {
+        var source = Header + snippet;
+        var expectedLine = source.Split('\n').ToList().FindIndex(l => l.Contains("/*!*/", StringComparison.Ordinal));
+        var (generator, compiler, result) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        var diagnostic = Assert.Single(generator);
+        Assert.Equal("WH0046", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(compiler);
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName.StartsWith("Warehouse.gold.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("DimLocations", "LocationKey")]
+    [InlineData("DimCategories", "CategoryKey")]
+    [InlineData("DimBranches", "BranchKey")]
+    [InlineData("DimStatus", "StatusKey")]
+    [InlineData("DimAddress", "AddressKey")]
+    public void The_missing_surrogate_key_is_suggested_in_the_singular(string dimension, string key)
+    {
+        var source = Header + $$"""
+            [Dimension(typeof(StgCustomers))]
+            public sealed record {{dimension}} { [BusinessKey] public long CustomerId { get; init; } }
+            """;
+
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        var diagnostic = Assert.Single(generator);
+        Assert.Equal("WH0017", diagnostic.Id);
+        Assert.Contains($"'public long {key} {{ get; init; }}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>A [Derived] that does not parse is one error (WH0010), not also "has no upstream column, add [Derived]" (WH0015).</summary>
+    [Fact]
+    public void An_unparseable_derived_column_is_not_also_reported_as_unread()
+    {
+        var source = Header + """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgNickname { public long CustomerId { get; init; } [Derived("initcap(nme")] public required string Nickname { get; init; } }
+            """;
+
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        Assert.Equal("WH0010", Assert.Single(generator).Id);
+    }
+
+    /// <summary>A record declared twice is the C# compiler's error (CS0101); the warehouse adds no error per column or table.</summary>
+    [Fact]
+    public void A_record_declared_twice_adds_no_warehouse_error()
+    {
+        var source = Header + """
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgTwice { public long CustomerId { get; init; } public required string Name { get; init; } }
+            [Staging(typeof(RawCustomers), Key = nameof(CustomerId))]
+            public sealed record StgTwice { public long CustomerId { get; init; } public required string Name { get; init; } }
+            """;
+
+        var (generator, compiler, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        Assert.Empty(generator);
+        Assert.Contains(compiler, d => d.Id == "CS0101");
+    }
 
     [Fact]
     public void The_valid_model_has_no_diagnostics()

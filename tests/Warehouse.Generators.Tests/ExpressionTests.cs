@@ -37,12 +37,83 @@ public sealed class ExpressionTests
     [InlineData("name = 'open", "a string literal is not closed with '", 7)]
     [InlineData("a ? b", "unexpected character '?'", 2)]
     [InlineData("CASE WHEN a THEN b", "expected END to close CASE", 18)]
+    [InlineData("amount * 1.2.3", "'1.2.3' is not a number", 9)]
     public void Reports_what_is_wrong_and_where(string text, string error, int offset)
     {
         var outcome = ExpressionParser.Parse(text);
         Assert.Null(outcome.Expression);
         Assert.StartsWith(error, outcome.Error, StringComparison.Ordinal);
         Assert.Equal(offset, outcome.ErrorOffset);
+    }
+
+    [Theory]
+    [InlineData(ExpressionParser.MaxDepth, true)]
+    [InlineData(ExpressionParser.MaxDepth + 1, false)]
+    public void Nesting_is_limited(int levels, bool accepted)
+    {
+        var outcome = ExpressionParser.Parse(new string('(', levels) + "a" + new string(')', levels));
+        Assert.Equal(accepted, outcome.Error is null);
+        Assert.Equal(accepted ? ExpressionLimit.None : ExpressionLimit.Depth, outcome.Limit);
+    }
+
+    [Theory]
+    [InlineData(ExpressionParser.MaxDepth, true)]
+    [InlineData(ExpressionParser.MaxDepth + 1, false)]
+    public void A_chain_of_operators_is_limited_by_its_depth(int terms, bool accepted)
+    {
+        var outcome = ExpressionParser.Parse(string.Join(" + ", Enumerable.Repeat("a", terms)));
+        Assert.Equal(accepted, outcome.Error is null);
+        Assert.Equal(accepted ? ExpressionLimit.None : ExpressionLimit.Depth, outcome.Limit);
+    }
+
+    /// <summary>Each construct that nests (the parser's recursion) stops at the limit, long before the stack would.</summary>
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("NOT ", "")]
+    [InlineData("-", "")]
+    [InlineData("coalesce(", ", 0)")]
+    [InlineData("CASE WHEN a THEN ", " END")]
+    public void Every_kind_of_nesting_is_limited(string open, string close)
+    {
+        const int levels = 300;
+        var text = string.Concat(Enumerable.Repeat(open, levels)) + "a" + string.Concat(Enumerable.Repeat(close, levels));
+        Assert.InRange(text.Length, 0, ExpressionParser.MaxLength);
+
+        var outcome = ExpressionParser.Parse(text);
+
+        Assert.Equal(ExpressionLimit.Depth, outcome.Limit);
+    }
+
+    [Fact]
+    public void Text_is_limited_in_length()
+    {
+        var outcome = ExpressionParser.Parse("a IN (" + string.Join(", ", Enumerable.Range(0, 3000)) + ")");
+        Assert.Equal(ExpressionLimit.Length, outcome.Limit);
+    }
+
+    /// <summary>
+    /// The largest expressions the parser accepts, in the three shapes that stress it (the widest list, the longest
+    /// CASE, the deepest chain), parse and render in every dialect well within a build's time: each walk is linear.
+    /// </summary>
+    [Fact]
+    public void The_largest_accepted_expressions_parse_and_render_quickly()
+    {
+        var widest = "a IN (" + string.Join(", ", Enumerable.Range(0, 1800)) + ")";
+        var longestCase = "CASE " + string.Concat(Enumerable.Range(0, 330).Select(i => $"WHEN a = {i} THEN 'v{i}' ")) + "END";
+        var deepest = new string('(', ExpressionParser.MaxDepth / 2) + string.Join(" + ", Enumerable.Repeat("a", ExpressionParser.MaxDepth)) + new string(')', ExpressionParser.MaxDepth / 2);
+        foreach (var text in new[] { widest, longestCase, deepest })
+        {
+            Assert.InRange(text.Length, 0, ExpressionParser.MaxLength);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = ExpressionParser.Parse(text);
+            Assert.Null(outcome.Error);
+            foreach (var dialect in SqlDialect.All)
+            {
+                Assert.NotEmpty(ExpressionRenderer.Render(outcome.Expression!, dialect, SqlDialect.Quote));
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{text.Length} characters took {watch.Elapsed}");
+        }
     }
 
     [Fact]

@@ -139,6 +139,80 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpRoot + "wh0028");
+    public static readonly DiagnosticDescriptor IncompleteAttribute = Error(
+        "WH0040",
+        "Attribute whose arguments do not compile",
+        "[{0}] on {1} has arguments that do not compile ({2}), so {3} until they do; the C# error at the same place says what is missing");
+
+    public static readonly DiagnosticDescriptor InvalidMaxLength = Error(
+        "WH0041",
+        "Invalid text length",
+        "[MaxLength({0})] on '{1}' is not a length: a VARCHAR holds 1 to {2} characters in every dialect ({3}'s limit)");
+
+    public static readonly DiagnosticDescriptor InvalidPrecision = Error(
+        "WH0042",
+        "Invalid decimal precision or scale",
+        "[Precision({0}, {1})] on '{2}' is not a DECIMAL: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidRange = Error(
+        "WH0043",
+        "Invalid range",
+        "[Range({0}, {1})] on '{2}' is not a range: {3}");
+
+    public static readonly DiagnosticDescriptor EmptyAcceptedValues = Error(
+        "WH0044",
+        "No accepted values",
+        "[AcceptedValues] on '{0}' lists no value, so every row would fail; list the values, such as [AcceptedValues(\"open\", \"closed\")]");
+
+    public static readonly DiagnosticDescriptor EmptySql = Error(
+        "WH0045",
+        "Empty SQL body",
+        "[{0}] on '{1}' has no SQL; write the SELECT it runs");
+
+    public static readonly DiagnosticDescriptor IneffectiveAttribute = Warning(
+        "WH0046",
+        "Attribute has no effect here",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "WH0047",
+        "Two keys of the same role",
+        "Dimension '{0}' marks both '{1}' and '{2}' with {3}; a dimension has one {3}, remove it from one of them");
+
+    public static readonly DiagnosticDescriptor DuplicateRule = Error(
+        "WH0048",
+        "Two rules with the same name",
+        "'{0}' declares rule '{1}' twice; rules are told apart by name in the quarantine, so give each its own");
+
+    public static readonly DiagnosticDescriptor ConflictingKinds = Error(
+        "WH0049",
+        "Record marked as two kinds of model",
+        "'{0}' is marked with both {1} and {2}; a record is one model, so remove one of them (or split the record in two)");
+
+    public static readonly DiagnosticDescriptor GenericModel = Error(
+        "WH0050",
+        "Generic record as a model",
+        "'{0}' is generic, so it has no single table; remove its type parameters");
+
+    public static readonly DiagnosticDescriptor ExpressionTooDeep = Error(
+        "WH0051",
+        "Expression nested too deeply",
+        "{0} nests more than {1} levels deep (parentheses, function calls, operators in a chain); split it into [Derived] columns that build on each other");
+
+    public static readonly DiagnosticDescriptor ExpressionTooLarge = Error(
+        "WH0052",
+        "Expression too large",
+        "{0} has {1} characters, more than the {2} an expression may have; split it into [Derived] columns that build on each other, or move it into a [SqlModel]");
+
+    public static readonly DiagnosticDescriptor MissingReference = Error(
+        "WH0053",
+        "Reference to no model",
+        "{0} names no model (its typeof argument is null); give it typeof(TheModel)");
+
+    public static readonly DiagnosticDescriptor CollidingNames = Error(
+        "WH0054",
+        "Names that collide in the generated C#",
+        "Table '{0}' is named '{1}' in the generated WarehouseModel.Nodes.{2}, as '{3}' is; give one of them another [Table(\"...\")] name");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "WH0099",
@@ -147,4 +221,7 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 }

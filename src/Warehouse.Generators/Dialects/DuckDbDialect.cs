@@ -15,6 +15,11 @@ internal sealed class DuckDbDialect : SqlDialect
     // DuckDB keeps long identifiers; the limit that matters is the other targets'.
     public override int MaxIdentifierLength => 255;
 
+    // DuckDB ignores a VARCHAR's length; the limit is its largest string (4 GB), beyond any other dialect's.
+    public override int MaxVarcharLength => int.MaxValue;
+
+    public override int MaxDecimalPrecision => 38;
+
     public override IReadOnlyCollection<string> ReservedWords => PostgresReserved;
 
     public override string Type(SqlType type) => type.Kind switch

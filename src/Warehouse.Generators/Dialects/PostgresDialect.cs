@@ -16,6 +16,10 @@ internal class PostgresDialect : SqlDialect
     // NAMEDATALEN - 1: PostgreSQL truncates identifiers beyond 63 bytes.
     public override int MaxIdentifierLength => 63;
 
+    public override int MaxVarcharLength => 10485760;
+
+    public override int MaxDecimalPrecision => 1000;
+
     public override IReadOnlyCollection<string> ReservedWords => PostgresReserved;
 
     public override string Text => "TEXT";

@@ -24,6 +24,10 @@ internal sealed class RedshiftDialect : PostgresDialect
     // Redshift allows 127 bytes.
     public override int MaxIdentifierLength => 127;
 
+    public override int MaxVarcharLength => 65535;
+
+    public override int MaxDecimalPrecision => 38;
+
     public override IReadOnlyCollection<string> ReservedWords => Reserved;
 
     public override string Text => "VARCHAR(65535)";

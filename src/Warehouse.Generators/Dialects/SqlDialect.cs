@@ -46,6 +46,15 @@ internal abstract class SqlDialect
     /// <summary>The longest identifier, in bytes, the engine keeps without truncating.</summary>
     public abstract int MaxIdentifierLength { get; }
 
+    /// <summary>The longest VARCHAR(n) the engine accepts; <c>[MaxLength]</c> must fit every dialect (WH0041).</summary>
+    public abstract int MaxVarcharLength { get; }
+
+    /// <summary>The largest DECIMAL precision the engine accepts; <c>[Precision]</c> must fit every dialect (WH0042).</summary>
+    public abstract int MaxDecimalPrecision { get; }
+
+    /// <summary>The dialect of the registry with the smallest <paramref name="limit"/>: what a model must fit.</summary>
+    public static SqlDialect Strictest(System.Func<SqlDialect, int> limit) => All.OrderBy(limit).First();
+
     /// <summary>Words that cannot name a table or column without quoting in hand-written SQL, dbt models or analyses.</summary>
     public abstract IReadOnlyCollection<string> ReservedWords { get; }
 

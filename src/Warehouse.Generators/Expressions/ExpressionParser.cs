@@ -6,21 +6,53 @@ using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Expressions;
 
-/// <summary>The outcome of parsing an expression: the tree, or an error with its character offset.</summary>
-internal readonly record struct ParseOutcome(Expr? Expression, string? Error, int ErrorOffset);
+/// <summary>
+/// The outcome of parsing an expression: the tree, or an error with its character offset; <paramref name="Limit"/>
+/// says when the error is a limit the expression exceeds rather than its syntax.
+/// </summary>
+internal readonly record struct ParseOutcome(Expr? Expression, string? Error, int ErrorOffset, ExpressionLimit Limit = ExpressionLimit.None);
+
+/// <summary>Which of the parser's limits an expression exceeds.</summary>
+internal enum ExpressionLimit
+{
+    None,
+
+    /// <summary>Deeper than <see cref="ExpressionParser.MaxDepth"/>.</summary>
+    Depth,
+
+    /// <summary>Longer than <see cref="ExpressionParser.MaxLength"/> characters.</summary>
+    Length,
+}
 
 /// <summary>
 /// Parses the SQL-like expression language of <c>[Derived]</c>, <c>[Default]</c> and <c>[Rule]</c>: literals,
 /// columns, function calls, arithmetic, comparisons, AND/OR/NOT, LIKE, IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN,
 /// CASE WHEN and <c>||</c>. A recursive-descent parser with precedence climbing; it never throws.
 /// </summary>
+/// <remarks>
+/// Every later step walks the tree recursively (binding, rendering, the spec codec, record equality), inside the
+/// compiler and the IDE, where a stack overflow ends the process. So the parser bounds the tree: its nesting (its
+/// own recursion) and its depth, which a chain of operators (<c>a + a + …</c>) deepens one level per term, are at
+/// most <see cref="MaxDepth"/>, and the text at most <see cref="MaxLength"/> characters. Both are WH errors
+/// (WH0051, WH0052), and within them every walk is linear in the text.
+/// </remarks>
 internal sealed class ExpressionParser
 {
+    /// <summary>The deepest tree accepted: nesting and operator chains alike.</summary>
+    public const int MaxDepth = 128;
+
+    /// <summary>The longest expression accepted, in characters.</summary>
+    public const int MaxLength = 10_000;
+
     private readonly string _text;
     private readonly List<Token> _tokens = new();
     private int _position;
     private string? _error;
     private int _errorOffset;
+    private ExpressionLimit _limit;
+
+    // How deeply the parser has recursed into nested sub-expressions (parentheses, arguments, CASE, NOT, minus).
+    private int _nesting;
 
     private ExpressionParser(string text) => _text = text;
 
@@ -29,6 +61,11 @@ internal sealed class ExpressionParser
         if (text is null || text.Trim().Length == 0)
         {
             return new ParseOutcome(null, "the expression is empty", 0);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return new ParseOutcome(null, $"it has {text.Length} characters, more than {MaxLength}", MaxLength, ExpressionLimit.Length);
         }
 
         var parser = new ExpressionParser(text);
@@ -43,11 +80,93 @@ internal sealed class ExpressionParser
             parser.Fail($"unexpected '{parser.Current.Text}'");
         }
 
+        if (parser._error is null && expression is not null && DepthOf(expression) > MaxDepth)
+        {
+            parser._limit = ExpressionLimit.Depth;
+            parser.FailAt(0, $"it is more than {MaxDepth} levels deep");
+        }
+
         return parser._error is null
             ? new ParseOutcome(expression, null, 0)
-            : new ParseOutcome(null, parser._error, parser._errorOffset);
+            : new ParseOutcome(null, parser._error, parser._errorOffset, parser._limit);
     }
 
+    /// <summary>The depth of a tree, walked with a stack of its own so that no tree can overflow the thread's.</summary>
+    private static int DepthOf(Expr root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(Expr Node, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > deepest) deepest = depth;
+            foreach (var child in ChildrenOf(node)) pending.Push((child, depth + 1));
+        }
+
+        return deepest;
+    }
+
+    private static IEnumerable<Expr> ChildrenOf(Expr node)
+    {
+        switch (node)
+        {
+            case FunctionExpr function:
+                foreach (var argument in function.Arguments) yield return argument;
+                break;
+            case BinaryExpr binary:
+                yield return binary.Left;
+                yield return binary.Right;
+                break;
+            case UnaryExpr unary:
+                yield return unary.Operand;
+                break;
+            case IsNullExpr isNull:
+                yield return isNull.Operand;
+                break;
+            case BetweenExpr between:
+                yield return between.Operand;
+                yield return between.Low;
+                yield return between.High;
+                break;
+            case InExpr inList:
+                yield return inList.Operand;
+                foreach (var item in inList.Items) yield return item;
+                break;
+            case CaseExpr caseExpr:
+                foreach (var when in caseExpr.Whens)
+                {
+                    yield return when.Condition;
+                    yield return when.Result;
+                }
+
+                if (caseExpr.Else is not null) yield return caseExpr.Else;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="parse"/> one nesting level deeper, or fails once the nesting passes <see cref="MaxDepth"/>
+    /// (before the recursion can reach the end of the stack).
+    /// </summary>
+    private Expr? Nested(System.Func<Expr?> parse)
+    {
+        if (_nesting >= MaxDepth)
+        {
+            _limit = ExpressionLimit.Depth;
+            return Fail($"it is more than {MaxDepth} levels deep");
+        }
+
+        _nesting++;
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
 
 
     private Token Current => _tokens[_position];
@@ -85,7 +204,7 @@ internal sealed class ExpressionParser
         if (IsKeyword("not"))
         {
             _position++;
-            var operand = ParseNot();
+            var operand = Nested(ParseNot);
             return operand is null ? null : new UnaryExpr("NOT", operand);
         }
 
@@ -205,7 +324,7 @@ internal sealed class ExpressionParser
         if (Current.Kind == TokenKind.Symbol && Current.Text == "-")
         {
             _position++;
-            var operand = ParseUnary();
+            var operand = Nested(ParseUnary);
             return operand is null ? null : new UnaryExpr("-", operand);
         }
 
@@ -225,7 +344,7 @@ internal sealed class ExpressionParser
                 return new LiteralExpr(LiteralKind.String, token.Text);
             case TokenKind.Symbol when token.Text == "(":
                 _position++;
-                var inner = ParseOr();
+                var inner = Nested(ParseOr);
                 if (inner is null) return null;
                 return AcceptSymbol(")") ? inner : Fail("expected )");
             case TokenKind.Identifier:
@@ -251,7 +370,7 @@ internal sealed class ExpressionParser
                 _position++;
                 return new LiteralExpr(LiteralKind.Boolean, lower);
             case "case":
-                return ParseCase();
+                return Nested(ParseCase);
             case "current_date":
             case "current_timestamp":
                 _position++;
@@ -274,7 +393,7 @@ internal sealed class ExpressionParser
         {
             do
             {
-                var argument = ParseOr();
+                var argument = Nested(ParseOr);
                 if (argument is null) return null;
                 arguments.Add(argument);
             }
@@ -367,7 +486,15 @@ internal sealed class ExpressionParser
             if (char.IsDigit(c) || (c == '.' && i + 1 < _text.Length && char.IsDigit(_text[i + 1])))
             {
                 while (i < _text.Length && (char.IsDigit(_text[i]) || _text[i] == '.')) i++;
-                _tokens.Add(new Token(TokenKind.Number, _text.Substring(start, i - start), start));
+                var number = _text.Substring(start, i - start);
+                if (number.IndexOf('.') != number.LastIndexOf('.'))
+                {
+                    _error = $"'{number}' is not a number: it has more than one decimal point";
+                    _errorOffset = start;
+                    return false;
+                }
+
+                _tokens.Add(new Token(TokenKind.Number, number, start));
             }
             else if (char.IsLetter(c) || c == '_')
             {

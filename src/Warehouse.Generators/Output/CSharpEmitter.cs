@@ -50,18 +50,39 @@ internal static class CSharpEmitter
             .Line()
             .Line("/// <summary>Node ids (schema.name) by schema, named after the tables.</summary>")
             .Open("public static class Nodes");
-        foreach (var schema in nodes.GroupBy(n => n.Schema).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        // Grouped by class name, not schema: two schemas may spell one class (my_s, my__s). Within a class the first
+        // node by id keeps a member name that two share; the resolver reports the other (WH0054).
+        var members = nodes.GroupBy(static n => n.Id, System.StringComparer.Ordinal).Select(static g => g.First())
+            .OrderBy(static n => n.Id, System.StringComparer.Ordinal)
+            .Select(static n => (Name: MemberOf(n.Schema, n.Name), Table: n.Name, n.Id))
+            .GroupBy(static m => m.Name)
+            .Select(static g => g.First());
+        foreach (var schema in members.GroupBy(static m => m.Name.Class).OrderBy(static g => g.Key, System.StringComparer.Ordinal))
         {
-            writer.Open("public static class " + Naming.ToPascalCase(schema.Key));
-            foreach (var node in schema.OrderBy(n => n.Name, System.StringComparer.Ordinal))
+            writer.Open("public static class " + schema.Key);
+            foreach (var (name, _, id) in schema.OrderBy(static m => m.Table, System.StringComparer.Ordinal))
             {
-                writer.Line($"public const string {Naming.ToPascalCase(node.Name)} = {SourceWriter.Literal(node.Id)};");
+                writer.Line($"public const string {name.Member} = {SourceWriter.Literal(id)};");
             }
 
             writer.Close();
         }
 
         return writer.Close().Close().Close().ToString();
+    }
+
+    /// <summary>
+    /// Where a node is named in <c>WarehouseModel.Nodes</c>: its schema's class and its table's member, in Pascal case.
+    /// A name C# refuses gets a suffix: a class named like its container (<c>Nodes</c>: CS0542) ends in <c>Schema</c>,
+    /// a member named like its class (<c>[Table("gold")]</c> in gold) ends in <c>Table</c>.
+    /// </summary>
+    public static (string Class, string Member) MemberOf(string schema, string name)
+    {
+        var type = Naming.ToPascalCase(schema);
+        if (type == "Nodes") type += "Schema";
+        var member = Naming.ToPascalCase(name);
+        if (member == type) member += "Table";
+        return (type, member);
     }
 }
 

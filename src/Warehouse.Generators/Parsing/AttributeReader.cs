@@ -89,10 +89,61 @@ internal static class AttributeReader
         return attribute;
     }
 
+    /// <summary>True when <paramref name="data"/> is one of the user's Warehouse.Model attributes.</summary>
+    public static bool IsModelAttribute(AttributeData data) =>
+        data.AttributeClass is { TypeKind: not TypeKind.Error } type && type.ContainingNamespace?.ToDisplayString() == ModelNamespace;
+
+    /// <summary>
+    /// True when <paramref name="type"/> is being typed: it is no type (a name that does not resolve), one of its
+    /// attributes names no attribute class, or a file it is declared in does not parse (a syntax error before it
+    /// may have swallowed its attributes). The C# compiler reports each.
+    /// </summary>
+    public static bool IsUnsettled(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Error
+        || type.GetAttributes().Any(static a => a.AttributeClass is null or { TypeKind: TypeKind.Error })
+        || type.DeclaringSyntaxReferences.Any(static r => r.SyntaxTree.GetRoot() is { ContainsDiagnostics: true } root
+            && root.GetDiagnostics().Any(static d => d.Severity == DiagnosticSeverity.Error));
+
+    /// <summary>
+    /// True when the arguments of <paramref name="data"/> do not bind only because a <c>typeof</c> names a type that
+    /// does not exist: the C# compiler says so (CS0246, CS0234), and a warehouse error would only repeat it.
+    /// </summary>
+    public static bool OnlyNamesMissingTypes(AttributeData data) =>
+        data.AttributeConstructor is not null
+        && data.ConstructorArguments.Concat(data.NamedArguments.Select(static n => n.Value)).All(NamesMissingTypeOrBinds);
+
+    private static bool NamesMissingTypeOrBinds(TypedConstant constant) => constant.Kind switch
+    {
+        TypedConstantKind.Error => false,
+        TypedConstantKind.Array when !constant.IsNull => constant.Values.All(NamesMissingTypeOrBinds),
+        TypedConstantKind.Type when constant.Value is ITypeSymbol { TypeKind: TypeKind.Error } type => type.Name.Length > 0,
+        _ => true,
+    };
+
+    /// <summary>Why the arguments of <paramref name="data"/> do not bind, in a few words; null when they do.</summary>
+    public static string? UnboundReason(AttributeData data)
+    {
+        if (data.AttributeConstructor is null) return "an argument is missing or has the wrong type";
+        foreach (var argument in data.ConstructorArguments.Concat(data.NamedArguments.Select(static n => n.Value)))
+        {
+            if (UnboundReason(argument) is { } reason) return reason;
+        }
+
+        return null;
+    }
+
+    private static string? UnboundReason(TypedConstant constant) => constant.Kind switch
+    {
+        TypedConstantKind.Error => "an argument does not compile",
+        TypedConstantKind.Type when constant.Value is ITypeSymbol { TypeKind: TypeKind.Error } type => $"typeof({type.Name}) names no type",
+        TypedConstantKind.Array when !constant.IsNull => constant.Values.Select(UnboundReason).FirstOrDefault(static r => r is not null),
+        _ => null,
+    };
+
     private static bool TryConvert(TypedConstant constant, Type target, out object? value)
     {
         value = null;
-        if (constant.Kind == TypedConstantKind.Error) return false;
+        if (UnboundReason(constant) is not null) return false;
         if (constant.IsNull) return !target.IsValueType;
         switch (constant.Kind)
         {
@@ -100,7 +151,7 @@ internal static class AttributeReader
                 value = Enum.ToObject(target, constant.Value!);
                 return true;
             case TypedConstantKind.Type when target == typeof(ModelTypeName) && constant.Value is ITypeSymbol type:
-                value = new ModelTypeName(ModelParser.TypeNameOf(type));
+                value = new ModelTypeName(ModelParser.TypeNameOf(type), IsUnsettled(type));
                 return true;
             case TypedConstantKind.Array when target.IsArray:
                 var elementType = target.GetElementType()!;

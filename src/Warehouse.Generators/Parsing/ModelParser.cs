@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warehouse.Generators.Diagnostics;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing.ModelAttributes;
@@ -63,7 +64,8 @@ internal static class ModelParser
         public ParsedNode? Parse(NodeKind kind, AttributeData primary)
         {
             // The kind's own attribute decides the layer and completes the spec. When its arguments do not bind, the
-            // C# compiler reports that at the attribute, and the record is left out rather than guessed at.
+            // C# compiler reports that at the attribute; WH0040 says the record is left out rather than guessed at,
+            // and the node is kept, incomplete, so that what refers to it is not also reported.
             var layer = LayerKind.Gold;
             Func<NodeSpec, NodeSpec>? complete = null;
             switch (kind)
@@ -76,7 +78,7 @@ internal static class ModelParser
                     layer = LayerKind.Silver;
                     complete = spec => spec with
                     {
-                        UpstreamType = staging.Source?.FullName,
+                        UpstreamType = Reference(staging.Source),
                         Key = staging.Key,
                         Incremental = ModelEnums.ToSpec(staging.Incremental),
                         Rules = ParseRules().ToEquatableArray(),
@@ -85,7 +87,7 @@ internal static class ModelParser
                 case NodeKind.Dimension when AttributeReader.Read<DimensionAttribute>(primary) is { } dimension:
                     complete = spec => spec with
                     {
-                        UpstreamType = dimension.Source?.FullName,
+                        UpstreamType = Reference(dimension.Source),
                         Scd = ModelEnums.ToSpec(dimension.Scd),
                         DateColumn = dimension.DateColumn,
                         UnknownMember = dimension.UnknownMember,
@@ -97,7 +99,7 @@ internal static class ModelParser
                 case NodeKind.Fact when AttributeReader.Read<FactAttribute>(primary) is { } fact:
                     complete = spec => spec with
                     {
-                        UpstreamType = fact.Source?.FullName,
+                        UpstreamType = Reference(fact.Source),
                         Incremental = ModelEnums.ToSpec(fact.Incremental),
                         Grain = ParseGrain(),
                     };
@@ -124,11 +126,32 @@ internal static class ModelParser
                     break;
             }
 
-            if (complete is null) return null;
             AddLocation("node", _type.Locations.FirstOrDefault());
             AddLocation("attr", primary);
-
             var attributes = _type.GetAttributes();
+            var incomplete = false;
+            if (complete is null)
+            {
+                incomplete = true;
+                layer = kind switch { NodeKind.Source => LayerKind.Bronze, NodeKind.Staging => LayerKind.Silver, _ => LayerKind.Gold };
+                complete = static spec => spec;
+                ReportUnbound(primary, $"'{_type.Name}' is left out of the warehouse");
+            }
+
+            if (FirstOtherKind(attributes, primary) is { } other)
+            {
+                incomplete = true;
+                Report(DiagnosticDescriptors.ConflictingKinds, LocationOf("attr"), _type.Name, $"[{AttributeName(other)}]", $"[{AttributeName(primary)}]");
+            }
+
+            if (_type.IsGenericType)
+            {
+                incomplete = true;
+                Report(DiagnosticDescriptors.GenericModel, LocationOf("node"), _type.Name);
+            }
+
+            CheckTypeAttributes(kind, attributes, primary);
+
             var table = AttributeReader.First<TableAttribute>(attributes);
             var name = table is { } named ? named.Attribute.Name ?? string.Empty : Naming.ToSnakeCase(_type.Name);
             var schema = kind switch
@@ -157,7 +180,105 @@ internal static class ModelParser
                 Report(DiagnosticDescriptors.NoColumns, LocationOf("attr"), _type.Name);
             }
 
-            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray());
+            if (kind == NodeKind.Dimension)
+            {
+                CheckSingleKey(spec, ColumnRole.SurrogateKey, "[SurrogateKey]");
+                CheckSingleKey(spec, ColumnRole.BusinessKey, "[BusinessKey]");
+            }
+
+            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray()) { Incomplete = incomplete, Unsettled = AttributeReader.IsUnsettled(_type) };
+        }
+
+        /// <summary>The kind attribute before <paramref name="primary"/> of another kind, when the record has one (WH0049).</summary>
+        private static AttributeData? FirstOtherKind(ImmutableArray<AttributeData> attributes, AttributeData primary)
+        {
+            var name = primary.AttributeClass?.ToDisplayString();
+            foreach (var attribute in attributes)
+            {
+                if (Same(attribute, primary)) return null;
+                var other = attribute.AttributeClass?.ToDisplayString();
+                if (other != name && WarehouseGenerator.Kinds.Any(k => k.Attribute == other)) return attribute;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The record's own attributes: each Warehouse.Model attribute whose arguments do not bind is WH0040 (and read
+        /// as absent), and an attribute this kind of model does not use says where it belongs.
+        /// </summary>
+        private void CheckTypeAttributes(NodeKind kind, ImmutableArray<AttributeData> attributes, AttributeData primary)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (Same(attribute, primary) || !AttributeReader.IsModelAttribute(attribute)) continue;
+                if (AttributeReader.UnboundReason(attribute) is not null)
+                {
+                    ReportUnbound(attribute, "it is ignored");
+                    continue;
+                }
+
+                var misplaced = kind switch
+                {
+                    not NodeKind.Staging when AttributeReader.Is<RuleAttribute>(attribute) =>
+                        (DiagnosticDescriptors.InvalidAttributeUse, $"[Rule] on '{_type.Name}' is never checked: rules belong on a [Staging] record, which quarantines the rows that break them"),
+                    not NodeKind.Fact when AttributeReader.Is<GrainAttribute>(attribute) =>
+                        (DiagnosticDescriptors.IneffectiveAttribute, kind == NodeKind.Dimension
+                            ? $"[Grain] on '{_type.Name}' has no effect: a dimension's grain is its [BusinessKey]; [Grain] belongs on a [Fact] record"
+                            : $"[Grain] on '{_type.Name}' has no effect: it belongs on a [Fact] record"),
+                    not NodeKind.Dimension when AttributeReader.Is<HierarchyAttribute>(attribute) =>
+                        (DiagnosticDescriptors.IneffectiveAttribute, $"[Hierarchy] on '{_type.Name}' has no effect: hierarchies belong on a [Dimension] record"),
+                    _ => ((DiagnosticDescriptor?)null, string.Empty),
+                };
+                if (misplaced.Item1 is { } descriptor)
+                {
+                    Report(descriptor, LocationOfAttribute(attribute), misplaced.Item2);
+                }
+            }
+        }
+
+        /// <summary>A dimension has one surrogate key and one business key: the second of either is WH0047 at its property.</summary>
+        private void CheckSingleKey(NodeSpec spec, ColumnRole role, string attribute)
+        {
+            var keys = spec.Columns.Where(c => c.Role == role).ToList();
+            foreach (var duplicate in keys.Skip(1))
+            {
+                Report(DiagnosticDescriptors.DuplicateKey, LocationOf("prop:" + duplicate.PropertyName), _type.Name, keys[0].PropertyName, duplicate.PropertyName, attribute);
+            }
+        }
+
+        /// <summary>WH0040 at <paramref name="attribute"/>, whose arguments do not bind; <paramref name="consequence"/> says what the generator does.</summary>
+        private void ReportUnbound(AttributeData attribute, string consequence, string? owner = null)
+        {
+            // typeof(Mistyped): the C# compiler's "type not found" says all there is to say.
+            if (AttributeReader.OnlyNamesMissingTypes(attribute)) return;
+            Report(
+                DiagnosticDescriptors.IncompleteAttribute,
+                LocationOfAttribute(attribute),
+                AttributeName(attribute),
+                owner ?? $"'{_type.Name}'",
+                AttributeReader.UnboundReason(attribute) ?? "an argument has an unexpected type",
+                consequence);
+        }
+
+        /// <summary>
+        /// The name a reference resolves by. When the referenced type has a half-typed attribute, that is noted
+        /// (<c>unsettled:NAME</c>), so that the resolver does not also report it as "not a warehouse model" here.
+        /// </summary>
+        private string? Reference(ModelTypeName? type)
+        {
+            if (type is { Unsettled: true } && LocationOf("node") is { } node) _locations.Add(new KeyedLocation("unsettled:" + type.FullName, node));
+            return type?.FullName;
+        }
+
+        /// <summary>The same attribute application (the generator's context and the symbol may hold different instances).</summary>
+        private static bool Same(AttributeData left, AttributeData right) =>
+            left == right || (left.ApplicationSyntaxReference is { } a && right.ApplicationSyntaxReference is { } b && a.SyntaxTree == b.SyntaxTree && a.Span == b.Span);
+
+        private static string AttributeName(AttributeData attribute)
+        {
+            var name = attribute.AttributeClass?.Name ?? "attribute";
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
         }
 
         /// <summary>
@@ -288,6 +409,7 @@ internal static class ModelParser
         private List<ColumnSpec> ParseColumns(NodeKind kind)
         {
             var columns = new List<ColumnSpec>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in _type.GetMembers().OfType<IPropertySymbol>())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -295,6 +417,10 @@ internal static class ModelParser
                 {
                     continue;
                 }
+
+                // A property declared twice (a record declared twice, or in two partial parts) is the C# compiler's
+                // error (CS0101, CS0102); it is one column here, not a duplicate column per property.
+                if (!seen.Add(property.Name)) continue;
 
                 var column = ParseColumn(property, kind);
                 if (column is not null) columns.Add(column);
@@ -312,12 +438,15 @@ internal static class ModelParser
             var name = columnAttribute is { } named ? named.Attribute.Name ?? property.Name : Naming.ToSnakeCase(property.Name);
             if (columnAttribute is { } declared) AddLocation(key + ":Column", declared.Data);
 
+            CheckPropertyAttributes(property, kind, attributes, key);
             var (type, nullable) = MapType(property, attributes);
             if (type is null)
             {
                 Report(DiagnosticDescriptors.UnsupportedType, LocationOf(key), property.Name, property.Type.ToDisplayString());
                 return null;
             }
+
+            CheckTypeArguments(property, type, attributes);
 
             var role = ColumnRole.Attribute;
             string? referencedType = null;
@@ -329,7 +458,7 @@ internal static class ModelParser
             else if (AttributeReader.First<ReferencesAttribute>(attributes) is { } references)
             {
                 role = ColumnRole.Reference;
-                referencedType = references.Attribute.Dimension?.FullName;
+                referencedType = Reference(references.Attribute.Dimension);
                 referenceOn = references.Attribute.On;
                 AddLocation(key + ":References", references.Data);
             }
@@ -359,6 +488,81 @@ internal static class ModelParser
                 DeclaredTests = ParseColumnTests(attributes, key).ToEquatableArray(),
             };
         }
+
+        /// <summary>
+        /// The property's attributes: one whose arguments do not bind is WH0040 (read as absent; the column is marked
+        /// unresolved so that lineage does not add a follow-on error), and one that this kind of model ignores says
+        /// where it belongs (WH0020).
+        /// </summary>
+        private void CheckPropertyAttributes(IPropertySymbol property, NodeKind kind, ImmutableArray<AttributeData> attributes, string key)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (!AttributeReader.IsModelAttribute(attribute)) continue;
+                if (AttributeReader.UnboundReason(attribute) is not null)
+                {
+                    ReportUnbound(attribute, "it is ignored", $"'{property.Name}' of '{_type.Name}'");
+                    AddLocation(key + ":unresolved", attribute);
+                    continue;
+                }
+
+                string? misplaced = null;
+                if (kind == NodeKind.Source && (AttributeReader.Is<DerivedAttribute>(attribute) || AttributeReader.Is<DefaultAttribute>(attribute)))
+                {
+                    misplaced = $"[{AttributeName(attribute)}] on '{property.Name}' of '{_type.Name}' is never computed: a bronze column is read as it lands; compute it in the [Staging] record that reads this source";
+                }
+                else if (kind == NodeKind.Source && attribute.AttributeClass?.BaseType?.ToDisplayString() == AttributeReader.MetadataName<ColumnTestAttribute>())
+                {
+                    misplaced = $"[{AttributeName(attribute)}] on '{property.Name}' of '{_type.Name}' is never tested: bronze is raw text, checked by silver; declare it on the column of the [Staging] record that reads this source";
+                }
+                else if (kind != NodeKind.Dimension && AttributeReader.Is<HistoryAttribute>(attribute))
+                {
+                    misplaced = $"[History] on '{property.Name}' of '{_type.Name}' keeps no history: it belongs on a column of a type-2 [Dimension]";
+                }
+
+                if (misplaced is not null) Report(DiagnosticDescriptors.InvalidAttributeUse, LocationOfAttribute(attribute), misplaced);
+            }
+        }
+
+        /// <summary>[MaxLength] and [Precision] within what every dialect accepts (WH0041, WH0042), and only on the type they shape (WH0046).</summary>
+        private void CheckTypeArguments(IPropertySymbol property, SqlType type, ImmutableArray<AttributeData> attributes)
+        {
+            if (AttributeReader.First<MaxLengthAttribute>(attributes) is { } maxLength)
+            {
+                var strictest = SqlDialect.Strictest(static d => d.MaxVarcharLength);
+                if (type.Kind != SqlTypeKind.Varchar)
+                {
+                    Report(DiagnosticDescriptors.IneffectiveAttribute, LocationOfAttribute(maxLength.Data), $"[MaxLength] on '{property.Name}' has no effect: it sets the length of a string property's VARCHAR");
+                }
+                else if (maxLength.Attribute.Length < 1 || maxLength.Attribute.Length > strictest.MaxVarcharLength)
+                {
+                    Report(DiagnosticDescriptors.InvalidMaxLength, LocationOfAttribute(maxLength.Data), Int(maxLength.Attribute.Length), property.Name, Int(strictest.MaxVarcharLength), strictest.DisplayName);
+                }
+            }
+
+            if (AttributeReader.First<PrecisionAttribute>(attributes) is { } declared)
+            {
+                var (precision, scale) = (declared.Attribute.Precision, declared.Attribute.Scale);
+                var strictest = SqlDialect.Strictest(static d => d.MaxDecimalPrecision);
+                string? wrong = null;
+                if (type.Kind != SqlTypeKind.Decimal)
+                {
+                    Report(DiagnosticDescriptors.IneffectiveAttribute, LocationOfAttribute(declared.Data), $"[Precision] on '{property.Name}' has no effect: it sets the precision of a decimal property's DECIMAL");
+                }
+                else if (precision < 1 || precision > strictest.MaxDecimalPrecision)
+                {
+                    wrong = $"the precision (digits in all) is 1 to {Int(strictest.MaxDecimalPrecision)} in every dialect ({strictest.DisplayName}'s limit)";
+                }
+                else if (scale < 0 || scale > precision)
+                {
+                    wrong = $"the scale (digits after the point) is 0 to the precision, {Int(precision)}";
+                }
+
+                if (wrong is not null) Report(DiagnosticDescriptors.InvalidPrecision, LocationOfAttribute(declared.Data), Int(precision), Int(scale), property.Name, wrong);
+            }
+        }
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private void CheckRoleFitsKind(IPropertySymbol property, NodeKind kind, ColumnRole role, string key)
         {
@@ -431,11 +635,30 @@ internal static class ModelParser
             var outcome = ExpressionParser.Parse(text);
             if (outcome.Expression is null)
             {
-                Report(DiagnosticDescriptors.UnparseableExpression, LocationOf(key), what, text ?? string.Empty, outcome.Error ?? "unknown error", (outcome.ErrorOffset + 1).ToString(CultureInfo.InvariantCulture));
+                // A column whose expression is wrong has one error: lineage must not also report it as unread (WH0015).
+                if (LocationOf(key) is { } location) _locations.Add(new KeyedLocation(UnresolvedKey(key), location));
+                switch (outcome.Limit)
+                {
+                    case ExpressionLimit.Depth:
+                        Report(DiagnosticDescriptors.ExpressionTooDeep, LocationOf(key), Capitalized(what), Int(ExpressionParser.MaxDepth));
+                        break;
+                    case ExpressionLimit.Length:
+                        Report(DiagnosticDescriptors.ExpressionTooLarge, LocationOf(key), Capitalized(what), Int(text?.Length ?? 0), Int(ExpressionParser.MaxLength));
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.UnparseableExpression, LocationOf(key), what, text ?? string.Empty, outcome.Error ?? "unknown error", (outcome.ErrorOffset + 1).ToString(CultureInfo.InvariantCulture));
+                        break;
+                }
             }
 
             return outcome.Expression;
         }
+
+        /// <summary><c>prop:X:Derived</c> → <c>prop:X:unresolved</c>: the key lineage checks before reporting a column it cannot read.</summary>
+        private static string UnresolvedKey(string key) =>
+            key.StartsWith("prop:", StringComparison.Ordinal) && key.IndexOf(':', 5) is var end and > 0 ? key.Substring(0, end) + ":unresolved" : key + ":unresolved";
+
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         /// <summary>The column tests declared on a property, in declaration order.</summary>
         private List<ColumnTestSpec> ParseColumnTests(ImmutableArray<AttributeData> attributes, string key)
@@ -455,15 +678,20 @@ internal static class ModelParser
                 else if (AttributeReader.Is<AcceptedValuesAttribute>(attribute) && AttributeReader.Read<AcceptedValuesAttribute>(attribute) is { } accepted)
                 {
                     test = Declared(TestKind.AcceptedValues, accepted) with { Values = Texts(accepted.Values).ToEquatableArray() };
+                    if (test.Values.Count == 0) Report(DiagnosticDescriptors.EmptyAcceptedValues, LocationOfAttribute(attribute), PropertyOf(key));
                 }
                 else if (AttributeReader.Is<RangeAttribute>(attribute) && AttributeReader.Read<RangeAttribute>(attribute) is { } range)
                 {
                     test = Declared(TestKind.Range, range) with { Min = Number(range.Min), Max = Number(range.Max) };
+                    var wrong = IsFinite(range.Min) && IsFinite(range.Max)
+                        ? range.Min > range.Max ? "the minimum is above the maximum, so no value is in it" : null
+                        : "both bounds must be finite numbers (not NaN or infinity), which SQL can compare";
+                    if (wrong is not null) Report(DiagnosticDescriptors.InvalidRange, LocationOfAttribute(attribute), test.Min!, test.Max!, PropertyOf(key), wrong);
                 }
                 else if (AttributeReader.Is<RelationshipAttribute>(attribute) && AttributeReader.Read<RelationshipAttribute>(attribute) is { } relationship)
                 {
                     AddLocation(key + ":Relationship", attribute);
-                    test = Declared(TestKind.Relationships, relationship) with { RelatedType = relationship.Model?.FullName, RelatedColumn = relationship.Column };
+                    test = Declared(TestKind.Relationships, relationship) with { RelatedType = Reference(relationship.Model), RelatedColumn = relationship.Column };
                 }
 
                 if (test is not null) tests.Add(test);
@@ -477,6 +705,10 @@ internal static class ModelParser
 
         private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        private static string PropertyOf(string key) => key.Substring("prop:".Length);
+
         private List<RuleSpec> ParseRules()
         {
             var rules = new List<RuleSpec>();
@@ -484,6 +716,12 @@ internal static class ModelParser
             {
                 var name = rule.Name ?? string.Empty;
                 var key = "rule:" + name;
+                if (rules.Any(r => r.Name == name))
+                {
+                    Report(DiagnosticDescriptors.DuplicateRule, LocationOfAttribute(data), _type.Name, name);
+                    continue;
+                }
+
                 AddLocation(key, data);
                 var condition = rule.Condition ?? string.Empty;
                 rules.Add(new RuleSpec(name, condition, rule.Reason ?? string.Empty)
@@ -536,7 +774,7 @@ internal static class ModelParser
                             parts.Add(new SqlPart(text.TextToken.ValueText, null));
                             break;
                         case InterpolationSyntax hole when NameofTarget(hole.Expression) is { } target:
-                            parts.Add(new SqlPart(target.Name, TypeNameOf(target)));
+                            parts.Add(new SqlPart(target.Name, Reference(new ModelTypeName(TypeNameOf(target), AttributeReader.IsUnsettled(target)))));
                             break;
                         case InterpolationSyntax hole:
                             var value = _semanticModel.GetConstantValue(hole.Expression, _cancellationToken);
@@ -545,10 +783,21 @@ internal static class ModelParser
                     }
                 }
 
-                return Merge(parts).ToEquatableArray();
+                return CheckNotEmpty(attribute, Merge(parts).ToEquatableArray());
             }
 
-            return new[] { new SqlPart(sql ?? string.Empty, null) }.ToEquatableArray();
+            return CheckNotEmpty(attribute, new[] { new SqlPart(sql ?? string.Empty, null) }.ToEquatableArray());
+        }
+
+        /// <summary>A SQL body of nothing but white space would render an empty statement: WH0045.</summary>
+        private EquatableArray<SqlPart> CheckNotEmpty(AttributeData attribute, EquatableArray<SqlPart> parts)
+        {
+            if (parts.All(static p => p.ReferencedType is null && p.Text.Trim().Length == 0))
+            {
+                Report(DiagnosticDescriptors.EmptySql, LocationOf("sql"), AttributeName(attribute), _type.Name);
+            }
+
+            return parts;
         }
 
         private ITypeSymbol? NameofTarget(ExpressionSyntax expression)
@@ -595,6 +844,9 @@ internal static class ModelParser
 
         private void AddLocation(string key, AttributeData attribute) =>
             AddLocation(key, attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation());
+
+        private LocationInfo? LocationOfAttribute(AttributeData attribute) =>
+            LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation());
     }
 
     private static string? DescriptionOf(ImmutableArray<AttributeData> attributes) =>

@@ -8,10 +8,21 @@ namespace Warehouse.Generators.Parsing;
 /// </summary>
 internal sealed class ModelTypeName
 {
-    public ModelTypeName(string fullName) => FullName = fullName;
+    public ModelTypeName(string fullName, bool unsettled)
+    {
+        FullName = fullName;
+        Unsettled = unsettled;
+    }
 
     /// <summary>The fully qualified C# name without <c>global::</c>, e.g. <c>Banking.Staging.StgAccounts</c>.</summary>
     public string FullName { get; }
+
+    /// <summary>
+    /// The type is being typed (<see cref="AttributeReader.IsUnsettled"/>: a half-typed <c>[Dimnsion(…)]</c>, or a
+    /// syntax error in its declaration): the C# error is there, so that the type is not a model yet is no error of
+    /// the record that names it.
+    /// </summary>
+    public bool Unsettled { get; }
 
     public override string ToString() => FullName;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -65,6 +66,24 @@ internal static class Naming
 
         if (builder.Length == 0 || char.IsDigit(builder[0])) builder.Insert(0, 'N');
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The singular of an English plural, as key names want it (<c>Locations</c> → <c>Location</c>, <c>Categories</c>
+    /// → <c>Category</c>, <c>Branches</c> → <c>Branch</c>); a word that does not look plural is returned as it is.
+    /// </summary>
+    public static string Singular(string word)
+    {
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 3) return word.Substring(0, word.Length - 3) + "y";
+        foreach (var ending in new[] { "sses", "xes", "ches", "shes", "zes" })
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return word.Substring(0, word.Length - 2);
+        }
+
+        var singularEnding = word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal);
+        return word.EndsWith("s", StringComparison.Ordinal) && !singularEnding && word.Length > 1
+            ? word.Substring(0, word.Length - 1)
+            : word;
     }
 
     /// <summary>Why <paramref name="identifier"/> cannot be used, or null when it is valid everywhere.</summary>

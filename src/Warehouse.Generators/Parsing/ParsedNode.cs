@@ -13,6 +13,19 @@ internal sealed record KeyedLocation(string Key, LocationInfo Location);
 /// </summary>
 internal sealed record ParsedNode(NodeSpec Spec, EquatableArray<KeyedLocation> Locations, EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>
+    /// The record's kind attribute could not be read (its arguments do not compile, it is generic, or it is marked
+    /// as a second kind of model). It has said so (WH0040, WH0049, WH0050); the resolver neither resolves it nor
+    /// reports what refers to it, so that one mistake is one error.
+    /// </summary>
+    public bool Incomplete { get; init; }
+
+    /// <summary>
+    /// The record is being typed (<see cref="AttributeReader.IsUnsettled"/>: its file does not parse, or an attribute
+    /// names no class), so its columns may be what the C# compiler recovered: what others miss in it is not reported.
+    /// </summary>
+    public bool Unsettled { get; init; }
+
     public LocationInfo? Find(string key)
     {
         foreach (var location in Locations)

@@ -32,6 +32,11 @@ internal static class Lineage
         }
 
         var source = FindColumn(upstream, column.Name) ?? FindColumn(upstream, column.PropertyName);
+        if (source is null && node.Find(key + ":unresolved") is not null)
+        {
+            return resolved; // its [Derived] does not parse, or an attribute does not compile: reported there
+        }
+
         if (source is null)
         {
             sink.Report(DiagnosticDescriptors.MissingUpstreamColumn, node.FindFirst(key), upstream.TypeName, column.Name, $"'{column.PropertyName}'");

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Warehouse.Generators.Diagnostics;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.Emitters;
+using Warehouse.Generators.Output;
 using Warehouse.Generators.Parsing;
 
 namespace Warehouse.Generators.Resolution;
@@ -23,12 +25,19 @@ internal sealed class WarehouseResolver
     {
         foreach (var node in nodes)
         {
-            _byType[node.Spec.TypeName] = node;
+            // A record marked as two kinds is found by its first, complete, node.
+            if (!_byType.TryGetValue(node.Spec.TypeName, out var known) || (known.Incomplete && !node.Incomplete))
+            {
+                _byType[node.Spec.TypeName] = node;
+            }
         }
     }
 
     public static ResolvedWarehouse Resolve(string project, ImmutableArray<ParsedNode> parsed, ModelDefaults defaults)
     {
+        // A record declared twice with its kind attribute on both (duplicate or partial declarations) parses twice;
+        // the C# compiler reports the duplicate (CS0101, CS0579), so it is one node here.
+        parsed = parsed.GroupBy(static n => (n.Spec.TypeName, n.Spec.Kind)).Select(static g => g.First()).ToImmutableArray();
         var resolver = new WarehouseResolver(parsed);
         try
         {
@@ -37,9 +46,16 @@ internal sealed class WarehouseResolver
         catch (Exception exception)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, project, exception.GetType().Name + ": " + exception.Message);
-            return new ResolvedWarehouse(project, EquatableArray<NodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+            return new ResolvedWarehouse(project, EquatableArray<NodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray()) { Names = NamesOf(parsed) };
         }
     }
+
+    /// <summary>Every node's name, for <c>WarehouseModel</c>, which exists even when the model has errors.</summary>
+    private static EquatableArray<NodeName> NamesOf(IEnumerable<ParsedNode> parsed) =>
+        parsed.Select(static n => new NodeName(n.Spec.Schema, n.Spec.Name, ManifestEmitter.IdOf(n.Spec)))
+            .GroupBy(static n => n.Id, StringComparer.Ordinal).Select(static g => g.First())
+            .OrderBy(static n => n.Id, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private ResolvedWarehouse Run(string project, ImmutableArray<ParsedNode> parsed, ModelDefaults defaults)
     {
@@ -50,11 +66,12 @@ internal sealed class WarehouseResolver
         }
 
         CheckDuplicateTables(parsed);
+        CheckGeneratedNames(parsed);
         var resolved = new List<NodeSpec>();
         foreach (var node in parsed.OrderBy(n => n.Spec.Id, StringComparer.Ordinal).ThenBy(n => n.Spec.TypeName, StringComparer.Ordinal))
         {
             CheckIdentifiers(node);
-            resolved.Add(ResolveNode(node));
+            resolved.Add(node.Incomplete ? node.Spec : ResolveNode(node));
         }
 
         CheckCycles(resolved);
@@ -65,10 +82,31 @@ internal sealed class WarehouseResolver
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .Distinct()
             .ToEquatableArray();
-        // A warning (WH0028) leaves the model consistent; only errors stop the emitters.
-        var failed = diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var nodes = failed ? EquatableArray<NodeSpec>.Empty : resolved.ToEquatableArray();
-        return new ResolvedWarehouse(project, nodes, diagnostics);
+        // A warning (WH0028, WH0046) leaves the model consistent; only errors stop the emitters.
+        var nodes = diagnostics.Any(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ? EquatableArray<NodeSpec>.Empty : resolved.ToEquatableArray();
+        return new ResolvedWarehouse(project, nodes, diagnostics) { Names = NamesOf(parsed) };
+    }
+
+    /// <summary>
+    /// Two tables whose names differ in SQL but not in <c>WarehouseModel.Nodes</c> (<c>dim__x</c> and <c>dim_x</c> are
+    /// both <c>DimX</c>): WH0054 at the second, which the generated class leaves out.
+    /// </summary>
+    private void CheckGeneratedNames(ImmutableArray<ParsedNode> parsed)
+    {
+        var byMember = new Dictionary<(string, string), ParsedNode>();
+        foreach (var node in parsed.GroupBy(static n => n.Spec.Id, StringComparer.Ordinal).Select(static g => g.First())
+                     .OrderBy(static n => n.Spec.Id, StringComparer.Ordinal))
+        {
+            var member = CSharpEmitter.MemberOf(node.Spec.Schema, node.Spec.Name);
+            if (byMember.TryGetValue(member, out var first))
+            {
+                Report(DiagnosticDescriptors.CollidingNames, node.FindFirst("table"), node.Spec.Id, member.Member, member.Class, first.Spec.Id);
+            }
+            else
+            {
+                byMember[member] = node;
+            }
+        }
     }
 
     private void CheckDuplicateTables(ImmutableArray<ParsedNode> parsed)
@@ -133,7 +171,7 @@ internal sealed class WarehouseResolver
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Source, "[Source]");
-        var columns = spec.Columns.Select(c => upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
+        var columns = spec.Columns.Select(c => upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, LineageSink(upstream))).ToList();
         string? key = null;
         if (spec.Key is not null)
         {
@@ -165,10 +203,10 @@ internal sealed class WarehouseResolver
     {
         var spec = node.Spec;
         var upstream = Upstream(node, NodeKind.Staging, "[Staging]");
-        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, _sink)).ToList();
+        var columns = spec.Columns.Select(c => c.Role == ColumnRole.SurrogateKey || upstream is null ? c : Lineage.Resolve(node, c, upstream.Spec, LineageSink(upstream))).ToList();
         if (!columns.Any(c => c.Role == ColumnRole.SurrogateKey))
         {
-            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.ToPascalCase(spec.Name.Substring(4)) : "Member");
+            Report(DiagnosticDescriptors.MissingSurrogateKey, node.FindFirst("attr"), spec.TypeName, spec.Name.StartsWith("dim_", StringComparison.Ordinal) ? Naming.Singular(Naming.ToPascalCase(spec.Name.Substring(4))) : "Member");
         }
 
         if (!columns.Any(c => c.Role == ColumnRole.BusinessKey))
@@ -229,12 +267,12 @@ internal sealed class WarehouseResolver
         {
             if (column.Role != ColumnRole.Reference)
             {
-                columns.Add(upstream is null ? column : Lineage.Resolve(node, column, upstream.Spec, _sink));
+                columns.Add(upstream is null ? column : Lineage.Resolve(node, column, upstream.Spec, LineageSink(upstream)));
                 continue;
             }
 
             var location = node.FindFirst("prop:" + column.PropertyName + ":References", "prop:" + column.PropertyName);
-            var dimension = Referenced(column.ReferencedType, location, $"[References] on '{column.PropertyName}'", NodeKind.Dimension, "[Dimension]");
+            var dimension = Referenced(node, column.ReferencedType, location, $"[References] on '{column.PropertyName}'", NodeKind.Dimension, "[Dimension]");
             if (dimension is null || upstream is null)
             {
                 columns.Add(column);
@@ -259,7 +297,7 @@ internal sealed class WarehouseResolver
             var on = Lineage.FindColumn(upstream.Spec, onName);
             if (on is null)
             {
-                _sink.UnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
+                LineageSink(upstream).UnknownColumn(location, $"[References] on '{column.PropertyName}' (On)", onName, upstream.Spec);
                 columns.Add(column);
                 continue;
             }
@@ -328,7 +366,7 @@ internal sealed class WarehouseResolver
                 continue;
             }
 
-            var target = Referenced(part.ReferencedType, node.FindFirst("sql"), $"the SQL of '{spec.TypeName}'", null, "[Source], [Staging], [Dimension], [Fact] or [SqlModel]");
+            var target = Referenced(node, part.ReferencedType, node.FindFirst("sql"), $"the SQL of '{spec.TypeName}'", null, "[Source], [Staging], [Dimension], [Fact] or [SqlModel]");
             if (target is null)
             {
                 parts.Add(part);
@@ -351,7 +389,7 @@ internal sealed class WarehouseResolver
         TestDerivation.Derive(spec, (column, declared) =>
         {
             var location = node.FindFirst("prop:" + column.PropertyName + ":Relationship", "prop:" + column.PropertyName);
-            var target = Referenced(declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
+            var target = Referenced(node, declared.RelatedType, location, $"[Relationship] on '{column.PropertyName}'", null, "a model attribute");
             if (target is null) return null;
             var targetColumn = declared.RelatedColumn is null ? null : Lineage.FindColumn(target.Spec, declared.RelatedColumn);
             if (targetColumn is null)
@@ -364,17 +402,29 @@ internal sealed class WarehouseResolver
         }).ToEquatableArray();
 
     private ParsedNode? Upstream(ParsedNode node, NodeKind expected, string expectedAttribute) =>
-        Referenced(node.Spec.UpstreamType, node.FindFirst("attr"), $"'{node.Spec.TypeName}'", expected, expectedAttribute);
+        Referenced(node, node.Spec.UpstreamType, node.FindFirst("attr"), $"'{node.Spec.TypeName}'", expected, expectedAttribute);
 
-    /// <summary>Looks a referenced record up and checks its kind; reports WH0001/WH0002 and returns null when wrong.</summary>
-    private ParsedNode? Referenced(string? typeName, LocationInfo? location, string referrer, NodeKind? expected, string expectedAttribute)
+    /// <summary>
+    /// Looks a record that <paramref name="node"/> references up and checks its kind; reports WH0053/WH0001/WH0002 and
+    /// returns null when wrong. It is silent only where the cause is reported elsewhere: the target is incomplete
+    /// (its own WH error), or carries a half-typed attribute (the C# error there).
+    /// </summary>
+    private ParsedNode? Referenced(ParsedNode node, string? typeName, LocationInfo? location, string referrer, NodeKind? expected, string expectedAttribute)
     {
-        if (typeName is null) return null;
+        if (typeName is null)
+        {
+            Report(DiagnosticDescriptors.MissingReference, location, referrer);
+            return null;
+        }
+
         if (!_byType.TryGetValue(typeName, out var target))
         {
+            if (node.Find("unsettled:" + typeName) is not null) return null;
             Report(DiagnosticDescriptors.UnknownReference, location, typeName, referrer, expectedAttribute);
             return null;
         }
+
+        if (target.Incomplete) return null; // the target has reported why it is not part of the model
 
         var wrongKind = expected is { } kind ? target.Spec.Kind != kind : target.Spec.Kind is NodeKind.Analysis or NodeKind.SingularTest;
         if (wrongKind)
@@ -397,6 +447,12 @@ internal sealed class WarehouseResolver
             }
         }
     }
+
+    /// <summary>
+    /// Where what a node finds missing in <paramref name="upstream"/> goes: nowhere while the upstream's file does not
+    /// parse (its columns are what the C# compiler recovered, and its C# errors come first), else to the sink.
+    /// </summary>
+    private DiagnosticSink LineageSink(ParsedNode upstream) => upstream.Unsettled ? new DiagnosticSink() : _sink;
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _sink.Report(descriptor, location, arguments);
