@@ -236,6 +236,7 @@ public sealed class DiagnosticTests
         { "WH0027", """
             /*!*/[Dimension(typeof(StgCustomers), ExpectedRows = -5)]
             public sealed record DimNegativeRows { [SurrogateKey] public long CustomerKey { get; init; } [BusinessKey] public long CustomerId { get; init; } }
+            """ },
         { "WH0040", """
             /*!*/[Fact]
             [Grain("one row per order", nameof(OrderId))]
