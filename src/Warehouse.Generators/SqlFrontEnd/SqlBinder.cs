@@ -119,15 +119,17 @@ internal sealed class SqlBinder
         var scope = new Scope(outer);
         foreach (var cte in query.With)
         {
-            var outputs = BindQuery(cte.Query, scope);
-            var columns = outputs.Select(o => (o.Name, o.Type)).ToList();
-            if (cte.Columns.Count > 0)
+            if (query.Recursive && cte.Query.Body is SqlSetOperation recursive && cte.Query.With.Count == 0)
             {
-                if (cte.Columns.Count != columns.Count) Invalid(cte, $"the CTE '{cte.Name}' names {cte.Columns.Count} columns but its query returns {columns.Count}");
-                columns = columns.Select((c, i) => (i < cte.Columns.Count ? cte.Columns[i] : c.Name, c.Type)).ToList();
+                // WITH RECURSIVE: the anchor (the left side) gives the columns the recursive side reads itself by.
+                var anchor = CteColumns(cte, BindBody(recursive.Left, scope).Item1);
+                scope.Ctes[cte.Name] = anchor;
+                var step = BindBody(recursive.Right, scope).Item1;
+                if (step.Count != anchor.Count) Invalid(recursive.Right, $"each side of {recursive.Operator} must return the same number of columns: the left returns {anchor.Count}, the right {step.Count}");
+                continue;
             }
 
-            scope.Ctes[cte.Name] = columns;
+            scope.Ctes[cte.Name] = CteColumns(cte, BindQuery(cte.Query, scope));
         }
 
         var (result, selectScope, select) = BindBody(query.Body, scope);
@@ -143,6 +145,15 @@ internal sealed class SqlBinder
         if (query.Limit is not null) BindExpression(query.Limit, scope);
         if (query.OffsetRows is not null) BindExpression(query.OffsetRows, scope);
         return result;
+    }
+
+    /// <summary>A CTE's columns: its query's outputs, renamed by its column list when it has one.</summary>
+    private List<(string Name, SqlType? Type)> CteColumns(SqlCte cte, List<SqlOutputColumn> outputs)
+    {
+        var columns = outputs.Select(o => (o.Name, o.Type)).ToList();
+        if (cte.Columns.Count == 0) return columns;
+        if (cte.Columns.Count != columns.Count) Invalid(cte, $"the CTE '{cte.Name}' names {cte.Columns.Count} columns but its query returns {columns.Count}");
+        return columns.Select((c, i) => (i < cte.Columns.Count ? cte.Columns[i] : c.Name, c.Type)).ToList();
     }
 
     private (List<SqlOutputColumn>, Scope?, SqlSelect?) BindBody(SqlQueryBody body, Scope scope)

@@ -143,6 +143,8 @@ internal static class SqlTokenizer
 
                 if (!closed) return (tokens, c == '\'' ? "the string is not closed with '" : "the quoted name is not closed with \"", start);
                 if (c == '"' && value.Length == 0) return (tokens, "a quoted name cannot be empty", start);
+                // A name is written into the SQL as it is; braces could open dbt's Jinja or a runner {{variable}}.
+                if (c == '"' && value.ToString().IndexOfAny(new[] { '{', '}' }) >= 0) return (tokens, "a quoted name cannot contain '{' or '}'", start);
                 tokens.Add(new SqlToken(c == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, value.ToString(), start, i - start));
             }
             else if (SymbolAt(text, i) is { } symbol)

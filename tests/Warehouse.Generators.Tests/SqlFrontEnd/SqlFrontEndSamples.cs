@@ -70,5 +70,15 @@ internal static class SqlFrontEndSamples
             /* and a block comment */
             """)]
         public sealed record GroupedTest;
+
+        [Analysis($"""
+            WITH RECURSIVE days (n, total) AS (
+                SELECT 1, CAST(0 AS DECIMAL(18,2))
+                UNION ALL
+                SELECT d.n + 1, d.total + o.amount FROM days AS d JOIN {nameof(FactOrders)} AS o ON o.order_id = d.n WHERE d.n < 10
+            )
+            SELECT n, total FROM days
+            """)]
+        public sealed record RecursiveTotals;
         """";
 }

@@ -33,6 +33,7 @@ public sealed class SqlParserRendererTests
     [InlineData("SELECT a IS DISTINCT FROM b AS d FROM t", "redshift", "(a <> b OR (a IS NULL AND b IS NOT NULL) OR (a IS NOT NULL AND b IS NULL)) AS d")]
     [InlineData("SELECT DATE '2024-01-31' AS d FROM t", "duckdb", "CAST('2024-01-31' AS DATE) AS d")]
     [InlineData("SELECT \"Select\", \"order\" FROM t", "duckdb", "\"Select\",\n    \"order\"")]
+    [InlineData("SELECT 'a{{ env_var(''X'') }}{%b{#c' AS t FROM t", "duckdb", "('a{' || '{ env_var(''X'') }}{' || '%b{' || '#c') AS t")]
     public void Renders_from_the_tree_in_each_dialect(string sql, string dialect, string expected)
     {
         Assert.Contains(expected, Render(sql, dialect), StringComparison.Ordinal);
@@ -72,6 +73,7 @@ public sealed class SqlParserRendererTests
     [InlineData("SELECT a ? b", "'?' has no meaning here")]
     [InlineData("SELECT /* open", "the comment is not closed with */")]
     [InlineData("SELECT a FROM t JOIN u", "expected ON or USING after the joined table, found the end of the query")]
+    [InlineData("SELECT \"{{lake_root}}\" FROM t", "a quoted name cannot contain '{' or '}'")]
     public void Reports_the_first_error_with_its_offset(string sql, string error)
     {
         var outcome = SqlParser.Parse(new[] { new SqlPart(sql, null) }.ToEquatableArray());
