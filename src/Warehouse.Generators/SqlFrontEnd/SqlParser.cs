@@ -106,6 +106,17 @@ internal sealed class SqlParser
         _ => $"'{token.Text}'",
     };
 
+    /// <summary>
+    /// One more link of a left-deep chain (<c>a + b + c</c>, <c>x AND y AND z</c>): the tree gets one level deeper
+    /// per link, and the binder and renderer recurse through it, so links count against <see cref="MaxDepth"/>.
+    /// </summary>
+    private bool Deeper(ref int chain)
+    {
+        if (!Enter()) return false;
+        chain++;
+        return true;
+    }
+
     private bool Enter()
     {
         if (++_depth <= MaxDepth) return true;
@@ -183,7 +194,8 @@ internal sealed class SqlParser
     {
         // INTERSECT binds tighter than UNION and EXCEPT, as in PostgreSQL.
         var left = ParseIntersect();
-        while (Current.IsWord("union") || Current.IsWord("except"))
+        var chain = 0;
+        while ((Current.IsWord("union") || Current.IsWord("except")) && Deeper(ref chain))
         {
             var op = Advance();
             var all = Accept("all");
@@ -192,13 +204,15 @@ internal sealed class SqlParser
             left = new SqlSetOperation { Offset = left.Offset, Left = left, Operator = op.Text.ToUpperInvariant(), All = all, Right = right };
         }
 
+        _depth -= chain;
         return left;
     }
 
     private SqlQueryBody ParseIntersect()
     {
         var left = ParseSetOperand();
-        while (Current.IsWord("intersect"))
+        var chain = 0;
+        while (Current.IsWord("intersect") && Deeper(ref chain))
         {
             Advance();
             var all = Accept("all");
@@ -207,6 +221,7 @@ internal sealed class SqlParser
             left = new SqlSetOperation { Offset = left.Offset, Left = left, Operator = "INTERSECT", All = all, Right = right };
         }
 
+        _depth -= chain;
         return left;
     }
 
@@ -318,7 +333,8 @@ internal sealed class SqlParser
     private SqlTable ParseJoinedTable()
     {
         var left = ParseTablePrimary();
-        while (true)
+        var chain = 0;
+        while (Deeper(ref chain))
         {
             var start = Current;
             var natural = Accept("natural");
@@ -332,7 +348,7 @@ internal sealed class SqlParser
             else
             {
                 if (natural) Fail($"expected JOIN, found {Describe(Current)}");
-                return left;
+                break;
             }
 
             if (kind is SqlJoinKind.Left or SqlJoinKind.Right or SqlJoinKind.Full) Accept("outer");
@@ -365,6 +381,9 @@ internal sealed class SqlParser
 
             left = new SqlJoin { Offset = start.Offset, Left = left, Kind = kind, Natural = natural, Right = right, On = on, Using = usingColumns };
         }
+
+        _depth -= chain;
+        return left;
     }
 
     private SqlTable ParseTablePrimary()
@@ -454,24 +473,28 @@ internal sealed class SqlParser
     private SqlExpr ParseOr()
     {
         var left = ParseAnd();
-        while (Current.IsWord("or"))
+        var chain = 0;
+        while (Current.IsWord("or") && Deeper(ref chain))
         {
             Advance();
             left = new SqlBinary { Offset = left.Offset, Operator = "OR", Left = left, Right = ParseAnd() };
         }
 
+        _depth -= chain;
         return left;
     }
 
     private SqlExpr ParseAnd()
     {
         var left = ParseNot();
-        while (Current.IsWord("and"))
+        var chain = 0;
+        while (Current.IsWord("and") && Deeper(ref chain))
         {
             Advance();
             left = new SqlBinary { Offset = left.Offset, Operator = "AND", Left = left, Right = ParseNot() };
         }
 
+        _depth -= chain;
         return left;
     }
 
@@ -488,7 +511,8 @@ internal sealed class SqlParser
     private SqlExpr ParseIs()
     {
         var left = ParseComparison();
-        while (Current.IsWord("is"))
+        var chain = 0;
+        while (Current.IsWord("is") && Deeper(ref chain))
         {
             Advance();
             var not = Accept("not");
@@ -507,6 +531,7 @@ internal sealed class SqlParser
             }
         }
 
+        _depth -= chain;
         return left;
     }
 
@@ -564,36 +589,42 @@ internal sealed class SqlParser
     private SqlExpr ParseConcatenation()
     {
         var left = ParseAdditive();
-        while (Current.IsSymbol("||"))
+        var chain = 0;
+        while (Current.IsSymbol("||") && Deeper(ref chain))
         {
             Advance();
             left = new SqlBinary { Offset = left.Offset, Operator = "||", Left = left, Right = ParseAdditive() };
         }
 
+        _depth -= chain;
         return left;
     }
 
     private SqlExpr ParseAdditive()
     {
         var left = ParseMultiplicative();
-        while (Current.IsSymbol("+") || Current.IsSymbol("-"))
+        var chain = 0;
+        while ((Current.IsSymbol("+") || Current.IsSymbol("-")) && Deeper(ref chain))
         {
             var op = Advance().Text;
             left = new SqlBinary { Offset = left.Offset, Operator = op, Left = left, Right = ParseMultiplicative() };
         }
 
+        _depth -= chain;
         return left;
     }
 
     private SqlExpr ParseMultiplicative()
     {
         var left = ParseUnary();
-        while (Current.IsSymbol("*") || Current.IsSymbol("/") || Current.IsSymbol("%"))
+        var chain = 0;
+        while ((Current.IsSymbol("*") || Current.IsSymbol("/") || Current.IsSymbol("%")) && Deeper(ref chain))
         {
             var op = Advance().Text;
             left = new SqlBinary { Offset = left.Offset, Operator = op, Left = left, Right = ParseUnary() };
         }
 
+        _depth -= chain;
         return left;
     }
 
@@ -611,12 +642,14 @@ internal sealed class SqlParser
     private SqlExpr ParsePostfix()
     {
         var expression = ParsePrimary();
-        while (Current.IsSymbol("::"))
+        var chain = 0;
+        while (Current.IsSymbol("::") && Deeper(ref chain))
         {
             Advance();
             expression = new SqlCast { Offset = expression.Offset, Operand = expression, Type = ParseType() };
         }
 
+        _depth -= chain;
         return expression;
     }
 

@@ -95,6 +95,23 @@ public sealed class SqlParserRendererTests
         Assert.Equal($"the query nests deeper than {SqlParser.MaxDepth} levels", outcome.Error);
     }
 
+    [Theory]
+    [InlineData(" + 1")]
+    [InlineData(" AND TRUE")]
+    [InlineData(" || 'a'")]
+    [InlineData("::integer")]
+    [InlineData(" UNION SELECT 1")]
+    [InlineData(" CROSS JOIN t")]
+    public void Long_chains_count_as_depth_so_binding_and_rendering_cannot_overflow_the_stack(string link)
+    {
+        var start = link.Contains("JOIN", StringComparison.Ordinal) ? "SELECT 1 FROM t" : "SELECT 1";
+        var sql = start + string.Concat(Enumerable.Repeat(link, 100_000));
+        var outcome = SqlParser.Parse(new[] { new SqlPart(sql, null) }.ToEquatableArray());
+        Assert.Equal($"the query nests deeper than {SqlParser.MaxDepth} levels", outcome.Error);
+        var fits = start + string.Concat(Enumerable.Repeat(link, SqlParser.MaxDepth / 2));
+        Assert.NotNull(SqlParser.Parse(new[] { new SqlPart(fits, null) }.ToEquatableArray()).Query);
+    }
+
     [Fact]
     public void Every_prefix_of_a_body_parses_or_fails_without_throwing()
     {
