@@ -421,7 +421,7 @@ internal sealed class SqlBinder
         if (call.Distinct && kind != SqlFunctionKind.Aggregate) Invalid(call, $"DISTINCT applies to aggregates only, not to {call.Name.ToUpperInvariant()}");
         if (kind == SqlFunctionKind.Window && call.Over is null) Invalid(call, $"the window function {call.Name.ToUpperInvariant()} needs OVER (...)");
         if (kind == SqlFunctionKind.Scalar && call.Over is not null) Invalid(call, $"{call.Name.ToUpperInvariant()} is not an aggregate or window function, so it takes no OVER");
-        return SqlTyping.Function(call.Name, call.Star, types, call.Arguments);
+        return SqlTyping.Function(call.Name, types, call.Arguments);
     }
 
     private SqlType? BindColumn(SqlColumn column, Scope scope)

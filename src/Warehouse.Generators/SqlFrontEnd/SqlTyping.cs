@@ -107,16 +107,18 @@ internal static class SqlTyping
 
                 return Common(left, right);
             case "/":
-                // Integer division truncates on PostgreSQL and Redshift but not on DuckDB: the type is not one answer.
                 if (left is null || right is null || !left.IsNumeric || !right.IsNumeric) return null;
-                return IsInteger(left) && IsInteger(right) ? null : Common(left, right) is { Kind: SqlTypeKind.Decimal } d ? d with { Precision = 38, Scale = System.Math.Max(d.Scale, 6) } : Common(left, right);
+                // Integer division truncates on PostgreSQL and Redshift but not on DuckDB: the type is not one answer.
+                if (IsInteger(left) && IsInteger(right)) return null;
+                var quotient = Common(left, right);
+                return quotient is { Kind: SqlTypeKind.Decimal } ? quotient with { Precision = 38, Scale = System.Math.Max(quotient.Scale, 6) } : quotient;
             default:
                 return new SqlType(SqlTypeKind.Boolean);
         }
     }
 
     /// <summary>The type of a call; <paramref name="arguments"/> are the arguments' types, in order.</summary>
-    public static SqlType? Function(string name, bool star, IReadOnlyList<SqlType?> arguments, IReadOnlyList<SqlExpr> argumentSyntax)
+    public static SqlType? Function(string name, IReadOnlyList<SqlType?> arguments, IReadOnlyList<SqlExpr> argumentSyntax)
     {
         var first = arguments.Count > 0 ? arguments[0] : null;
         switch (name)
