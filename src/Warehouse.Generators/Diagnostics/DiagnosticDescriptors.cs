@@ -214,6 +214,51 @@ internal static class DiagnosticDescriptors
         "Names that collide in the generated C#",
         "Table '{0}' is named '{1}' in the generated WarehouseModel.Nodes.{2}, as '{3}' is; give one of them another [Table(\"...\")] name");
 
+    public static readonly DiagnosticDescriptor UnparseableSql = Error(
+        "WH0090",
+        "SQL body does not parse",
+        "The SQL of '{0}' does not parse: {1}");
+
+    public static readonly DiagnosticDescriptor UnknownSqlColumn = Error(
+        "WH0091",
+        "Unknown column in SQL",
+        "'{0}' is not a column of {1} in the SQL of '{2}'{3}; the columns are: {4}");
+
+    public static readonly DiagnosticDescriptor AmbiguousSqlColumn = Error(
+        "WH0092",
+        "Ambiguous column in SQL",
+        "'{0}' in the SQL of '{1}' is a column of {2}; qualify it, as {3}.{0}");
+
+    public static readonly DiagnosticDescriptor InvalidSql = Error(
+        "WH0093",
+        "SQL that does not bind",
+        "The SQL of '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor MissingSqlOutput = Error(
+        "WH0094",
+        "SQL model does not return a declared column",
+        "[SqlModel] '{0}' declares '{1}' (column {2}), which its SQL does not return{3}; return it, as ... AS {2}");
+
+    public static readonly DiagnosticDescriptor UndeclaredSqlOutput = Error(
+        "WH0095",
+        "SQL model returns an undeclared column",
+        "The SQL of [SqlModel] '{0}' returns '{1}', which the record does not declare{2}; add a property for it or leave it out of the SELECT list");
+
+    public static readonly DiagnosticDescriptor TruncatingSqlOutput = Error(
+        "WH0096",
+        "SQL model output does not fit its declared type",
+        "The SQL of [SqlModel] '{0}' returns '{1}' as {2}, but '{3}' is declared {4}: {5}; cast it in the SQL or change the property");
+
+    public static readonly DiagnosticDescriptor UngroupedSqlColumn = Error(
+        "WH0097",
+        "Column neither grouped nor aggregated",
+        "'{0}' in the SQL of '{1}' is neither in GROUP BY nor inside an aggregate; add it to GROUP BY or aggregate it, as MAX({0})");
+
+    public static readonly DiagnosticDescriptor SqlUnsupportedByDialect = Error(
+        "WH0098",
+        "SQL construct a dialect lacks",
+        "The SQL of '{0}' uses {1}, which {2} does not have{3}");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "WH0099",
         "The warehouse generator failed",

@@ -57,6 +57,11 @@ internal sealed class RedshiftDialect : PostgresDialect
 
     public override string Now => "GETDATE()";
 
+    // Redshift has neither FILTER on aggregates nor DISTINCT ON.
+    public override bool SupportsAggregateFilter => false;
+
+    public override bool SupportsDistinctOn => false;
+
     public override string MaterializedCte => string.Empty;
 
     // Plain CASTs need no try functions (see TryCast).

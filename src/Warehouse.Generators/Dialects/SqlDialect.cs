@@ -134,6 +134,12 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string MaterializedCte => string.Empty;
 
+    /// <summary>Aggregates take <c>FILTER (WHERE ...)</c>; where not, the SQL front end moves the condition into a CASE inside the aggregate.</summary>
+    public virtual bool SupportsAggregateFilter => true;
+
+    /// <summary><c>SELECT DISTINCT ON (...)</c>; a body that uses it where it is missing is a diagnostic (WH0098).</summary>
+    public virtual bool SupportsDistinctOn => true;
+
     public virtual string InitCap(string argument) => $"INITCAP({argument})";
 
     /// <summary>Table options after CREATE TABLE (...): Redshift's distribution and sort keys.</summary>

@@ -756,13 +756,15 @@ internal static class ModelParser
         /// <summary>
         /// Reads a SQL body. Inside a constant interpolated string, each <c>{nameof(Model)}</c> hole is a typed
         /// reference (resolved by symbol, so renames refactor it); any other hole is constant text. A plain string is
-        /// taken as <paramref name="sql"/>, the attribute's value.
+        /// taken as <paramref name="sql"/>, the attribute's value. Where the body is written in place, the node also
+        /// keeps where each of its characters is (<see cref="SqlBodyLocations"/>), for the SQL front end's diagnostics.
         /// </summary>
         private EquatableArray<SqlPart> ParseSql(AttributeData attribute, string? sql)
         {
             AddLocation("sql", attribute);
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
             var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)?.Expression;
+            if (argument is not null) _locations.AddRange(SqlBodyLocations.Map(argument, hole => HolePart(hole).Text));
             if (argument is InterpolatedStringExpressionSyntax interpolated)
             {
                 var parts = new List<SqlPart>();
@@ -771,14 +773,13 @@ internal static class ModelParser
                     switch (content)
                     {
                         case InterpolatedStringTextSyntax text:
-                            parts.Add(new SqlPart(text.TextToken.ValueText, null));
+                            parts.Add(new SqlPart(SqlBodyLocations.TextOf(interpolated, text), null));
                             break;
                         case InterpolationSyntax hole when NameofTarget(hole.Expression) is { } target:
                             parts.Add(new SqlPart(target.Name, Reference(new ModelTypeName(TypeNameOf(target), AttributeReader.IsUnsettled(target)))));
                             break;
                         case InterpolationSyntax hole:
-                            var value = _semanticModel.GetConstantValue(hole.Expression, _cancellationToken);
-                            parts.Add(new SqlPart(value.HasValue ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty : string.Empty, null));
+                            parts.Add(HolePart(hole));
                             break;
                     }
                 }
@@ -798,6 +799,14 @@ internal static class ModelParser
             }
 
             return parts;
+        }
+
+        /// <summary>A hole of a SQL body: a typed reference for <c>{nameof(Model)}</c>, else its constant text.</summary>
+        private SqlPart HolePart(InterpolationSyntax hole)
+        {
+            if (NameofTarget(hole.Expression) is { } target) return new SqlPart(target.Name, TypeNameOf(target));
+            var value = _semanticModel.GetConstantValue(hole.Expression, _cancellationToken);
+            return new SqlPart(value.HasValue ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty : string.Empty, null);
         }
 
         private ITypeSymbol? NameofTarget(ExpressionSyntax expression)

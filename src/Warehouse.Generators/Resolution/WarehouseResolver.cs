@@ -358,6 +358,8 @@ internal sealed class WarehouseResolver
         var spec = node.Spec;
         var dependsOn = new SortedSet<string>(StringComparer.Ordinal);
         var parts = new List<SqlPart>();
+        var targets = new Dictionary<int, NodeSpec>();
+        var unresolved = false;
         foreach (var part in spec.Sql)
         {
             if (part.ReferencedType is null)
@@ -369,15 +371,19 @@ internal sealed class WarehouseResolver
             var target = Referenced(node, part.ReferencedType, node.FindFirst("sql"), $"the SQL of '{spec.TypeName}'", null, "[Source], [Staging], [Dimension], [Fact] or [SqlModel]");
             if (target is null)
             {
+                unresolved = true;
                 parts.Add(part);
                 continue;
             }
 
             dependsOn.Add(target.Spec.Id);
+            targets[parts.Count] = target.Spec;
             parts.Add(part with { Target = TableOf(target.Spec) });
         }
 
         var resolved = spec with { Sql = parts.ToEquatableArray(), DependsOn = dependsOn.ToEquatableArray() };
+        // A body that names a model that does not resolve is not bound: its columns would all be reported unknown.
+        if (!unresolved) SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, _sink);
         return resolved with { Tests = Tests(node, resolved) };
     }
 

@@ -5,7 +5,9 @@ using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.SqlFrontEnd;
 using static Warehouse.Generators.Emitters.Dbt.DbtNames;
+
 
 namespace Warehouse.Generators.Emitters.Dbt;
 
@@ -70,9 +72,8 @@ internal static class DbtModels
         return Comment(node.Description is { Length: > 0 } description ? text + "\n" + description : text);
     }
 
-    /// <summary>The typed SQL body with each reference spelled as <c>ref()</c> or <c>source()</c>.</summary>
-    public static string Body(NodeSpec node) =>
-        string.Concat(node.Sql.Select(p => p.Target is null ? p.Text : Relation(p.Target))).Trim().TrimEnd(';').TrimEnd();
+    /// <summary>The typed SQL body, rendered from its tree in the adapter's dialect, each reference spelled as <c>ref()</c> or <c>source()</c>.</summary>
+    public static string Body(NodeSpec node) => SqlRenderer.Render(node, R, Relation);
 
     /// <summary>The model's config; <paramref name="layout"/> gives Redshift's dist and sort (none for views).</summary>
     private static string ModelConfig(string materialized, IEnumerable<string>? uniqueKey, string? strategy, TableLayout? layout, bool bind = true)

@@ -5,6 +5,8 @@ using System.Text;
 using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.SqlFrontEnd;
+
 
 namespace Warehouse.Generators.Emitters.Sql;
 
@@ -91,7 +93,7 @@ internal static class SqlEmitter
         NodeKind.Dimension => DimensionScript(node, dialect),
         NodeKind.Fact => FactScript(node, dialect),
         NodeKind.SqlModel => SqlModelScript(node, dialect),
-        _ => Header(node) + RenderSql(node) + ";\n",
+        _ => Header(node) + RenderSql(node, dialect) + ";\n",
     };
 
     private static string Header(NodeSpec node)
@@ -504,7 +506,7 @@ internal static class SqlEmitter
         var view = new TableRef(node.Schema, node.Name);
         // The declared columns are the contract: cast the body's output to them, so a drifting query fails here.
         var select = "SELECT\n" + string.Join(",\n", node.Columns.Select(c => $"    {dialect.Cast("q." + SqlDialect.Quote(c.Name), c.Type)} AS {SqlDialect.Quote(c.Name)}"))
-            + $"\nFROM (\n{Indent(RenderSql(node))}\n) AS q";
+            + $"\nFROM (\n{Indent(RenderSql(node, dialect))}\n) AS q";
         var sql = new StringBuilder(Header(node));
         if (node.MaterializeAsTable)
         {
@@ -518,9 +520,8 @@ internal static class SqlEmitter
         return sql.ToString();
     }
 
-    /// <summary>The SQL body with each typed reference replaced by its quoted table name.</summary>
-    public static string RenderSql(NodeSpec node) =>
-        string.Concat(node.Sql.Select(p => p.Target is null ? p.Text : SqlDialect.Table(p.Target))).Trim().TrimEnd(';');
+    /// <summary>The SQL body, rendered from its tree in <paramref name="dialect"/>, each typed reference as its quoted table name.</summary>
+    public static string RenderSql(NodeSpec node, SqlDialect dialect) => SqlRenderer.Render(node, dialect, SqlDialect.Table);
 
     private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(l => "    " + l));
 

@@ -8,7 +8,11 @@ SELECT
     CAST(q."transactions" AS BIGINT) AS "transactions",
     CAST(q."total_amount" AS DECIMAL(18,2)) AS "total_amount"
 FROM (
-    SELECT d.year AS year, d.month AS month, COUNT(*) AS transactions, SUM(t.transaction_amount) AS total_amount
+    SELECT
+        d.year AS year,
+        d.month AS month,
+        COUNT(*) AS transactions,
+        SUM(t.transaction_amount) AS total_amount
     FROM "gold"."fact_transactions" AS t
     JOIN "gold"."dim_dates" AS d ON d.date_key = t.date_key
     GROUP BY d.year, d.month
