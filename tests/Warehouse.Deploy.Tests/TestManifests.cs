@@ -7,7 +7,7 @@ namespace Warehouse.Deploy.Tests;
 public static class TestManifests
 {
     public static readonly ManifestBookkeeping Bookkeeping = new(
-        "_warehouse", "_warehouse.processed_files", "_warehouse.loaded_files", "_warehouse.deploy_runs", "_source_file",
+        "_warehouse", "_warehouse.processed_files", "_warehouse.loaded_files", "_warehouse.deploy_runs", "_warehouse.node_state", "_source_file",
         ["_batch_at", "_reason", "_rule", "_source_file"]);
 
     public static readonly ManifestAws Aws = new(

@@ -56,8 +56,8 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("test_values")] IReadOnlyList<string>? TestValues = null,
     [property: JsonPropertyName("test_min")] string? TestMin = null,
     [property: JsonPropertyName("test_max")] string? TestMax = null,
-
-    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null)
+    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null,
+    [property: JsonPropertyName("logic_checksum")] string? LogicChecksum = null)
 {
     [JsonIgnore]
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];
@@ -91,7 +91,8 @@ public sealed record ManifestColumn(
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("role")] string? Role = null,
     [property: JsonPropertyName("references")] string? References = null,
-    [property: JsonPropertyName("references_on")] string? ReferencesOn = null);
+    [property: JsonPropertyName("references_on")] string? ReferencesOn = null,
+    [property: JsonPropertyName("history")] bool History = false);
 
 /// <summary>A column's logical type as its parts: <c>VARCHAR</c> has a length, <c>DECIMAL</c> a precision and scale.</summary>
 public sealed record ManifestColumnType(
@@ -124,6 +125,7 @@ public sealed record ManifestBookkeeping(
     [property: JsonPropertyName("processed_files")] string ProcessedFiles,
     [property: JsonPropertyName("loaded_files")] string LoadedFiles,
     [property: JsonPropertyName("run_history")] string RunHistory,
+    [property: JsonPropertyName("node_state")] string NodeState,
     [property: JsonPropertyName("source_file_column")] string SourceFileColumn,
     [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
 
