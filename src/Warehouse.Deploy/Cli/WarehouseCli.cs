@@ -123,8 +123,10 @@ public static class WarehouseCli
         analyze.SetAction((parse, ct) => QueryCommands.AnalyzeAsync(Context(parse), parse.GetValue(format)!, parse.GetValue(analysis), ct));
 
         var diff = new Option<bool>("--diff") { Description = "Also show each changed node's SQL against the script it was deployed with" };
-        var plan = new Command("plan", "Say what a deploy would change: each changed node, breaking (rebuilt with its dependants), non-breaking (rebuilt alone) or metadata only, and from which data") { diff };
-        plan.SetAction((parse, ct) => QueryCommands.PlanAsync(Context(parse), parse.GetValue(diff), ct));
+        var planFormat = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+        planFormat.AcceptOnlyFromAmong("table", "json");
+        var plan = new Command("plan", "Say what a deploy would change: each changed node, breaking (rebuilt with its dependants), non-breaking (rebuilt alone) or metadata only, and from which data") { planFormat, diff };
+        plan.SetAction((parse, ct) => QueryCommands.PlanAsync(Context(parse), parse.GetValue(planFormat)!, parse.GetValue(diff), ct));
 
         var status = new Command("status", "Show the last runs recorded in the target") { limit };
         status.SetAction((parse, ct) => QueryCommands.StatusAsync(Context(parse), parse.GetValue(limit), ct));

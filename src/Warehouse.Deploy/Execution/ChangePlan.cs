@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Warehouse.Deploy.Engines;
 using Warehouse.Deploy.Manifest;
 using Warehouse.Deploy.Selection;
@@ -165,17 +164,21 @@ public sealed class ChangePlan
         reasons.AddRange(columns.Select(c => c.Describe()));
         if (recorded.Scd != node.Scd)
             reasons.Add($"type {recorded.Scd} -> type {node.Scd}");
-        var touched = columns.Where(c => c.Kind is ColumnChangeKind.Added or ColumnChangeKind.Widened).Select(c => c.Name).ToList();
-        var otherLines = recorded.Script is null ? null : ScriptDiff.ChangedLines(recorded.Script, script).Where(l => !Names(l, touched)).ToList();
-        if (otherLines is { Count: > 0 } || recorded.Script is null)
-            reasons.Add(recorded.Script is null ? "logic changed (its earlier script was not recorded)" : "logic changed (plan --diff shows the SQL)");
-        else if (columns.Count == 0)
+        if (recorded.Identity != compiled.Identity)
+            reasons.Add($"rows are identified by {compiled.Identity ?? "nothing"} instead of {recorded.Identity ?? "nothing"}");
+        if (recorded.Source != compiled.Source)
+            reasons.Add($"the lake files are read otherwise ({Settings(recorded.Source)} -> {Settings(compiled.Source)})");
+        if (recorded.Script == script && reasons.Count == 0 && drift.Count == 0)
             // Its script in this target's dialect is as it was: the change is another dialect's.
             return new NodeChange(node.Id, ChangeClass.Metadata, NodeAction.Run, ["logic changed in another dialect only"], "-");
+        var touched = columns.Where(c => c.Kind is ColumnChangeKind.Added or ColumnChangeKind.Widened).Select(c => c.Name).ToList();
+        bool onlyColumns = recorded.Script is not null && ScriptDiff.OnlyTouches(recorded.Script, script, touched);
+        if (!onlyColumns)
+            reasons.Add(recorded.Script is null ? "logic changed (its earlier script was not recorded)" : "logic changed (plan --diff shows the SQL)");
         reasons.AddRange(drift);
 
-        bool additive = recorded.Scd == node.Scd && otherLines is { Count: 0 }
-            && columns.All(c => c.Kind is ColumnChangeKind.Added or ColumnChangeKind.Widened);
+        bool additive = recorded.Scd == node.Scd && recorded.Identity == compiled.Identity && recorded.Source == compiled.Source
+            && onlyColumns && touched.Count > 0 && touched.Count == columns.Count;
         if (additive && recorded.KeepsHistory)
         {
             return new NodeChange(node.Id, ChangeClass.NonBreaking, NodeAction.InPlace, reasons, "in place, history kept")
@@ -189,8 +192,7 @@ public sealed class ChangePlan
             (2, not 2) => "it becomes type 1",
             _ when columns.FirstOrDefault(c => c.Kind is ColumnChangeKind.Dropped && c.Before?.History == true) is { } dropped =>
                 $"history column {dropped.Name} is removed",
-            _ when columns.FirstOrDefault(c => c.Before?.Role == "business_key" && c.Kind is not ColumnChangeKind.Widened) is { } key =>
-                $"business key {key.Name} changes",
+            _ when recorded.Identity != compiled.Identity => $"its business key changes ({recorded.Identity} -> {compiled.Identity})",
             _ => "its logic changes in a way that cannot keep the versions: " + string.Join(", ", reasons),
         };
         return Rebuild(node, recorded, additive ? ChangeClass.NonBreaking : ChangeClass.Breaking, reasons, from, allowHistoryLoss, history);
@@ -247,6 +249,9 @@ public sealed class ChangePlan
         foreach (var change in changes.Values.Where(c => !included.Contains(c.Node)).ToList())
             changes[change.Node] = change with { NotSelected = true };
     }
+
+    private static string Settings(SourceSpec? source) =>
+        source is null ? "none" : $"{source.Prefix}{source.FilePattern}, delimiter '{source.Delimiter}', header {(source.Header ? "yes" : "no")}";
 
     /// <summary>Where a rebuilt node's data comes from.</summary>
     private static string From(ManifestNode node) => node.Kind switch
@@ -323,10 +328,6 @@ public sealed class ChangePlan
             return ColumnChangeKind.Widened;
         return ColumnChangeKind.Changed;
     }
-
-    /// <summary>Whether a script line names one of the columns, as itself or as a prefixed working name (<c>raw__city</c>).</summary>
-    private static bool Names(string line, IReadOnlyList<string> columns) =>
-        columns.Any(c => Regex.IsMatch(line, $@"\b(?:\w+__)?{Regex.Escape(c)}\b", RegexOptions.CultureInvariant));
 }
 
 public enum ColumnChangeKind

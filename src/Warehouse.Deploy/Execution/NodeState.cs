@@ -13,7 +13,8 @@ public sealed record PhysicalColumn(
 
 /// <summary>
 /// What a node was built with, as its deploy recorded it: the manifest's checksums, the node's manifest columns,
-/// tests and description, the relation's columns as the catalog had them, and its script (for <c>plan --diff</c>).
+/// tests and description, the relation's columns as the catalog had them, its script (for <c>plan --diff</c>), what
+/// identifies its rows, and a source's lake settings.
 /// </summary>
 public sealed record RecordedNode(
     [property: JsonPropertyName("node")] string Node,
@@ -27,12 +28,22 @@ public sealed record RecordedNode(
     [property: JsonPropertyName("columns")] IReadOnlyList<ManifestColumn> Columns,
     [property: JsonPropertyName("tests")] IReadOnlyList<string> Tests,
     [property: JsonPropertyName("physical")] IReadOnlyList<PhysicalColumn> Physical,
-    [property: JsonPropertyName("script")] string? Script)
+    [property: JsonPropertyName("script")] string? Script,
+    [property: JsonPropertyName("identity")] string? Identity = null,
+    [property: JsonPropertyName("source")] SourceSpec? Source = null)
 {
     /// <summary>A manifest without <c>logic_checksum</c> counts every change as one of logic.</summary>
     public static RecordedNode Of(ManifestNode node, IReadOnlyList<string> tests, IReadOnlyList<PhysicalColumn> physical, string? script) =>
         new(node.Id, node.Kind, node.Checksum ?? "", node.LogicChecksum ?? node.Checksum ?? "", node.IsPublished, node.Scd, node.Quarantine,
-            node.Description, node.ColumnList, tests, physical, script);
+            node.Description, node.ColumnList, tests, physical, script, IdentityOf(node), node.Source);
+
+    /// <summary>
+    /// What identifies a row of the node: a staging key, a fact's grain, a dimension's business key. A change of it
+    /// changes which rows there are, whatever the script's lines say.
+    /// </summary>
+    private static string? IdentityOf(ManifestNode node) =>
+        node.Key ?? (node.Grain is { } grain ? string.Join(", ", grain.Columns) : null)
+        ?? (node.ColumnList.Where(c => c.Role == "business_key").Select(c => c.Name).ToList() is { Count: > 0 } keys ? string.Join(", ", keys) : null);
 
     /// <summary>Whether the relation holds history that exists nowhere else: a type-2 dimension's closed versions.</summary>
     [JsonIgnore]

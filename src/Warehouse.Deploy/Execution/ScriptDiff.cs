@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Warehouse.Deploy.Execution;
 
@@ -9,9 +10,46 @@ namespace Warehouse.Deploy.Execution;
 /// </summary>
 public static class ScriptDiff
 {
-    /// <summary>The lines only one of the scripts has (removed, then added), comments left out.</summary>
-    public static IReadOnlyList<string> ChangedLines(string before, string after) =>
-        Diff(before, after).Where(d => d.Mark != ' ').Select(d => d.Line).ToList();
+    /// <summary>
+    /// Whether every line that differs is about the <paramref name="columns"/> only: it names one of them (as itself
+    /// or as a working name such as <c>raw__city</c>), or it is a line of the other script with only separators and
+    /// values added (a column list, the unknown member's values) or closing punctuation moved (a condition that gained
+    /// an OR line). A script whose other lines changed computes something else for the columns it had.
+    /// </summary>
+    public static bool OnlyTouches(string before, string after, IReadOnlyCollection<string> columns)
+    {
+        var diff = Diff(before, after);
+        var removed = diff.Where(d => d.Mark == '-').Select(d => Tokens(d.Line)).ToList();
+        var added = diff.Where(d => d.Mark == '+').Select(d => Tokens(d.Line)).ToList();
+        var names = columns.Select(c => new Regex($@"^""?(?:\w+__)?{Regex.Escape(c)}""?$", RegexOptions.CultureInvariant)).ToList();
+        bool Names(List<string> line) => line.Any(t => names.Any(n => n.IsMatch(t)));
+        bool Closes(List<string> line, List<string> other) => Except(line, other).All(t => t is ")" or ";" or ",");
+        return removed.All(r => Names(r) || added.Any(a => Closes(r, a)))
+            && added.All(a => Names(a) || removed.Any(r => Closes(r, a) && Except(a, r).All(IsValueOrSeparator)));
+    }
+
+    /// <summary>The tokens of <paramref name="line"/> that <paramref name="other"/> does not have (as many times as they are missing).</summary>
+    private static List<string> Except(List<string> line, List<string> other)
+    {
+        var remaining = other.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var token in line)
+        {
+            if (remaining.TryGetValue(token, out int count) && count > 0)
+                remaining[token] = count - 1;
+            else
+                missing.Add(token);
+        }
+
+        return missing;
+    }
+
+    private static List<string> Tokens(string line) => Token.Matches(line).Select(m => m.Value).ToList();
+
+    private static bool IsValueOrSeparator(string token) =>
+        token is "," or "NULL" or "TRUE" or "FALSE" or "-" || token.StartsWith('\'') || char.IsDigit(token[0]);
+
+    private static readonly Regex Token = new(@"""(?:[^""]|"""")*""|'(?:[^']|'')*'|\w+|\S", RegexOptions.CultureInvariant);
 
     /// <summary>The diff as text: <c>-</c> removed, <c>+</c> added, two lines of context around each change.</summary>
     public static string Unified(string before, string after, int context = 2)

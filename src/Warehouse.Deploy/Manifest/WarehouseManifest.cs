@@ -57,7 +57,8 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("test_min")] string? TestMin = null,
     [property: JsonPropertyName("test_max")] string? TestMax = null,
     [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null,
-    [property: JsonPropertyName("logic_checksum")] string? LogicChecksum = null)
+    [property: JsonPropertyName("logic_checksum")] string? LogicChecksum = null,
+    [property: JsonPropertyName("grain")] ManifestGrain? Grain = null)
 {
     [JsonIgnore]
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];
@@ -83,6 +84,11 @@ public sealed record ManifestNode(
     [JsonIgnore]
     public bool HasRelation => Kind is not (NodeKinds.Test or NodeKinds.Analysis);
 }
+
+/// <summary>A fact's grain: what one row is, and the columns that identify it.</summary>
+public sealed record ManifestGrain(
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
 
 public sealed record ManifestColumn(
     [property: JsonPropertyName("name")] string Name,

@@ -62,7 +62,7 @@ public static class QueryCommands
     /// What a deploy would change (<see cref="ChangePlan"/>): each changed node with its class, what the deploy does
     /// to it and from which data, and why; with --diff the SQL of each changed node against the script it was built with.
     /// </summary>
-    public static async Task<int> PlanAsync(CommandContext context, bool diff, CancellationToken cancellationToken)
+    public static async Task<int> PlanAsync(CommandContext context, string format, bool diff, CancellationToken cancellationToken)
     {
         var manifest = context.Manifest;
         var selection = context.Selection;
@@ -74,10 +74,21 @@ public static class QueryCommands
         var catalog = await engine.ReadCatalogAsync(RunPipeline.CatalogSchemas(manifest, recorded), cancellationToken);
         var plan = ChangePlan.Compute(manifest, scripts, recorded, catalog, selection, allowHistoryLoss: false);
 
+        var changes = plan.Changes;
+        if (format == "json")
+        {
+            var json = changes.Select(c => new Dictionary<string, object?>
+            {
+                ["node"] = c.Node, ["class"] = PlanText.Class(c), ["action"] = c.Action.ToString().ToLowerInvariant(), ["from"] = c.From,
+                ["reasons"] = c.Reasons, ["refused"] = c.HistoryLoss is not null || c.NotSelected,
+            });
+            context.Environment.Out.WriteLine(JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
+
         var console = context.Environment.Console;
         if (selection is not null)
             console.MarkupLineInterpolated($"{selection.Summary}");
-        var changes = plan.Changes;
         if (changes.Count == 0)
         {
             console.MarkupLineInterpolated($"{engine.Target} is as the model says: no changes");
