@@ -97,13 +97,13 @@ public static class ScriptDiff
                 diff.Add((' ', a[x++]));
                 y++;
             }
-            else if (y < b.Count && (x == a.Count || common[x, y + 1] >= common[x + 1, y]))
+            else if (x < a.Count && (y == b.Count || common[x + 1, y] >= common[x, y + 1]))
             {
-                diff.Add(('+', b[y++]));
+                diff.Add(('-', a[x++]));
             }
             else
             {
-                diff.Add(('-', a[x++]));
+                diff.Add(('+', b[y++]));
             }
         }
 
