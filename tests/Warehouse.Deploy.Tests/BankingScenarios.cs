@@ -34,6 +34,11 @@ public abstract class BankingScenarios
             Assert.All(results.RootElement.GetProperty("tests").EnumerateArray(), t => Assert.Equal("pass", t.GetProperty("status").GetString()));
         }
 
+        // plan right after the deploy: nothing to do (each node's recorded checksum and columns are the model's).
+        var plan = await warehouse.RunAsync(target, ["plan"]);
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("no changes", plan.Out, StringComparison.Ordinal);
+
         var analyze = await warehouse.RunAsync(target, ["analyze", "--format", "json"]);
         Assert.True(analyze.ExitCode == 0, analyze.ToString());
         using (var analyses = JsonDocument.Parse(analyze.Out))

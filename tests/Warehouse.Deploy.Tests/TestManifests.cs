@@ -7,8 +7,8 @@ namespace Warehouse.Deploy.Tests;
 public static class TestManifests
 {
     public static readonly ManifestBookkeeping Bookkeeping = new(
-        "_warehouse", "_warehouse.processed_files", "_warehouse.loaded_files", "_warehouse.deploy_runs", "_warehouse.rejected_rows", "_source_file", "_source_row",
-        ["_batch_at", "_reason", "_rule", "_source_file", "_source_row"]);
+        "_warehouse", "_warehouse.processed_files", "_warehouse.loaded_files", "_warehouse.deploy_runs", "_warehouse.rejected_rows", "_warehouse.node_state",
+        "_source_file", "_source_row", ["_batch_at", "_reason", "_rule", "_source_file", "_source_row"]);
 
     public static readonly ManifestAws Aws = new(
         "cloudformation/warehouse.json",

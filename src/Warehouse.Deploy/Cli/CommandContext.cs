@@ -58,6 +58,9 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     /// <summary>What --full-refresh rebuilds, checked on first use (a type-2 dimension needs --allow-history-loss); null without it.</summary>
     public Execution.FullRefresh? FullRefresh => _fullRefresh ??= FullRefreshOptions?.Read(parse, Manifest, Selection);
 
+    /// <summary>Whether --allow-history-loss lets the run rebuild or drop type-2 dimensions (a full refresh's or the plan's).</summary>
+    public bool AllowHistoryLoss => FullRefreshOptions is { } options && parse.GetValue(options.AllowHistoryLoss);
+
     /// <summary>
     /// Reads --select/--exclude and --full-refresh now rather than when the run first needs them, so a mistake in
     /// them is refused before the lake is staged or generated.

@@ -16,7 +16,8 @@ public sealed class FullRefreshOptions
 
     public Option<bool> AllowHistoryLoss { get; } = new(Execution.FullRefresh.AllowHistoryLossOption)
     {
-        Description = "With --full-refresh: also rebuild type-2 dimensions, dropping their closed versions (they exist only in the warehouse)",
+        Description = "Let the deploy rebuild or drop type-2 dimensions (a --full-refresh, or a planned change such as a new business key " +
+            "or a removed history column), dropping their closed versions (they exist only in the warehouse)",
     };
 
     public void AddTo(Command command)
@@ -26,13 +27,6 @@ public sealed class FullRefreshOptions
     }
 
     /// <summary>The refresh the command line asks for, checked (type-2 dimensions need consent); null without --full-refresh.</summary>
-    public FullRefresh? Read(ParseResult parse, WarehouseManifest manifest, NodeSelection? selection)
-    {
-        bool allow = parse.GetValue(AllowHistoryLoss);
-        if (!parse.GetValue(FullRefresh))
-            return allow
-                ? throw new WarehouseException(ExitCodes.BadInput, $"{Execution.FullRefresh.AllowHistoryLossOption} only goes with --full-refresh")
-                : null;
-        return Execution.FullRefresh.Plan(manifest, selection, allow);
-    }
+    public FullRefresh? Read(ParseResult parse, WarehouseManifest manifest, NodeSelection? selection) =>
+        parse.GetValue(FullRefresh) ? Execution.FullRefresh.Plan(manifest, selection, parse.GetValue(AllowHistoryLoss)) : null;
 }

@@ -122,8 +122,11 @@ public static class WarehouseCli
         var analyze = new Command("analyze", "Run the analysis queries and print their results") { format, analysis };
         analyze.SetAction((parse, ct) => QueryCommands.AnalyzeAsync(Context(parse), parse.GetValue(format)!, parse.GetValue(analysis), ct));
 
-        var plan = new Command("plan", "Compare the manifest's tables and columns with the target and flag breaking changes");
-        plan.SetAction((parse, ct) => QueryCommands.PlanAsync(Context(parse), ct));
+        var diff = new Option<bool>("--diff") { Description = "Also show each changed node's SQL against the script it was deployed with" };
+        var planFormat = new Option<string>("--format") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+        planFormat.AcceptOnlyFromAmong("table", "json");
+        var plan = new Command("plan", "Say what a deploy would change: each changed node, breaking (rebuilt with its dependants), non-breaking (rebuilt alone) or metadata only, and from which data") { planFormat, diff };
+        plan.SetAction((parse, ct) => QueryCommands.PlanAsync(Context(parse), parse.GetValue(planFormat)!, parse.GetValue(diff), ct));
 
         var status = new Command("status", "Show the last runs recorded in the target") { limit };
         status.SetAction((parse, ct) => QueryCommands.StatusAsync(Context(parse), parse.GetValue(limit), ct));

@@ -74,16 +74,27 @@ public abstract class AdoEngine(EngineDefinition definition) : IWarehouseEngine
         return result.Rows[0].Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToList();
     }
 
-    public async Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken) =>
+        schemas.Count == 0
+            ? Task.FromResult<IReadOnlyList<CatalogColumn>>([])
+            : ReadColumnsWhereAsync($"c.table_schema IN ({string.Join(", ", schemas.Select(SqlLiteral.String))})", null, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogColumn>> ReadColumnsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        if (schemas.Count == 0)
-            return [];
-        string sql = "SELECT table_schema, table_name, column_name, data_type, is_nullable, " +
-                     "character_maximum_length, numeric_precision, numeric_scale FROM information_schema.columns " +
-                     $"WHERE table_schema IN ({string.Join(", ", schemas.Select(SqlLiteral.String))}) " +
-                     "ORDER BY table_schema, table_name, ordinal_position";
-        var result = await QueryAsync(sql, null, int.MaxValue, cancellationToken);
-        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES", Number(r[5]), Number(r[6]), Number(r[7]))).ToList();
+        int dot = qualifiedName.IndexOf('.', StringComparison.Ordinal);
+        return ReadColumnsWhereAsync($"c.table_schema = {SqlLiteral.String(qualifiedName[..dot])} AND c.table_name = {SqlLiteral.String(qualifiedName[(dot + 1)..])}",
+            transaction, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CatalogColumn>> ReadColumnsWhereAsync(string where, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        string sql = "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, c.is_nullable, " +
+                     "c.character_maximum_length, c.numeric_precision, c.numeric_scale, t.table_type FROM information_schema.columns AS c " +
+                     "JOIN information_schema.tables AS t ON t.table_schema = c.table_schema AND t.table_name = c.table_name " +
+                     $"WHERE {where} ORDER BY c.table_schema, c.table_name, c.ordinal_position";
+        var result = await QueryAsync(sql, transaction, int.MaxValue, cancellationToken);
+        return result.Rows.Select(r => new CatalogColumn(r[0], r[1], r[2], r[3], r[4] == "YES", Number(r[5]), Number(r[6]), Number(r[7]),
+            r[8] == "VIEW")).ToList();
     }
 
     /// <summary>How lock messages show when the holder started.</summary>

@@ -7,10 +7,10 @@ namespace Warehouse.Deploy.Engines;
 /// <remarks>
 /// <see cref="Length"/> is information_schema's character_maximum_length, <see cref="Precision"/> and
 /// <see cref="Scale"/> its numeric_precision and numeric_scale; null where the engine reports none (DuckDB keeps no
-/// VARCHAR length).
+/// VARCHAR length). <see cref="InView"/>: the relation is a view (information_schema.tables' table_type), not a table.
 /// </remarks>
 public sealed record CatalogColumn(string Schema, string Table, string Column, string DataType, bool Nullable,
-    int? Length = null, int? Precision = null, int? Scale = null);
+    int? Length = null, int? Precision = null, int? Scale = null, bool InView = false);
 
 /// <summary>The first rows of a query and how many rows it returned in all.</summary>
 public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, long TotalRows);
@@ -51,4 +51,7 @@ public interface IWarehouseEngine : IAsyncDisposable
     string? HintFor(DbException error);
 
     Task<IReadOnlyList<CatalogColumn>> ReadCatalogAsync(IReadOnlyCollection<string> schemas, CancellationToken cancellationToken);
+
+    /// <summary>One relation's columns, in <paramref name="transaction"/> (which sees the DDL it ran).</summary>
+    Task<IReadOnlyList<CatalogColumn>> ReadColumnsAsync(string qualifiedName, DbTransaction? transaction, CancellationToken cancellationToken);
 }

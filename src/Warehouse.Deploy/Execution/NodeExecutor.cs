@@ -14,8 +14,14 @@ namespace Warehouse.Deploy.Execution;
 /// tables, so they are added here as nodes run instead of asking the catalog again before every count.
 /// </param>
 /// <param name="fullRefresh">The nodes --full-refresh rebuilds: each is emptied in its transaction before its script runs.</param>
+/// <param name="changes">
+/// The deploy's plan: a changed node is dropped (or altered, for a type-2 dimension kept in place) in its
+/// transaction before its script runs, and then records what it was built with in the same transaction; an
+/// unchanged node costs nothing more. Null for a run that applies no plan.
+/// </param>
 public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scripts, ManifestBookkeeping bookkeeping, string lakeRoot,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables, FullRefresh? fullRefresh = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> lakeFiles, ISet<string> existingTables, FullRefresh? fullRefresh = null,
+    ChangeApplier? changes = null)
 {
     /// <param name="transaction">The shared publish transaction; null runs the node in a transaction of its own.</param>
     public async Task<NodeResult> RunAsync(ManifestNode node, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -27,6 +33,17 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
         var own = transaction ?? await engine.BeginTransactionAsync(cancellationToken);
         try
         {
+            if (changes?.BeforeScript(node) is { Count: > 0 } applied)
+            {
+                await StatementRunner.RunAsync(engine, $"{node.Id} (plan)", applied, own, cancellationToken);
+                if (changes.Rebuilds(node))
+                {
+                    existingTables.Remove(node.Id);
+                    if (node.Quarantine is not null)
+                        existingTables.Remove(node.Quarantine);
+                }
+            }
+
             if (fullRefresh?.ResetOf(node, bookkeeping, existingTables) is { Count: > 0 } reset)
                 await StatementRunner.RunAsync(engine, $"{node.Id} (full refresh)", reset, own, cancellationToken);
             // Read after the reset: a rebuilt staging node has no processed files left, so it reads every bronze file.
@@ -34,6 +51,8 @@ public sealed class NodeExecutor(IWarehouseEngine engine, WarehouseScripts scrip
                 ? scripts.Of(node, await ProcessedFilesAsync(node, own, cancellationToken))
                 : scripts.Of(node);
             await StatementRunner.RunAsync(engine, node.Id, statements, own, cancellationToken);
+            if (changes is not null)
+                await changes.RecordAsync(node, own, cancellationToken);
             if (transaction is null)
                 await own.CommitAsync(cancellationToken);
         }

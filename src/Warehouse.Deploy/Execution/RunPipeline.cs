@@ -68,6 +68,7 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             await RunHistory.EnsureAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
             if (lake.Rejected.Count > 0)
                 await RejectedRows.RecordAsync(engine, request.Manifest.Bookkeeping, lake.Rejected, request.BatchAtText, cancellationToken);
+            await NodeState.EnsureAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
         }
 
         var ordered = DependencyOrder.Sort(request.Manifest.Nodes.Where(n => n.Kind != NodeKinds.Analysis).ToList())
@@ -77,11 +78,15 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
         {
             if (request.RunModels)
             {
-                var existing = await ExistingRelationsAsync(request.Manifest, cancellationToken);
+                var recorded = await NodeState.ReadAsync(engine, request.Manifest.Bookkeeping, cancellationToken);
+                var catalog = await engine.ReadCatalogAsync(CatalogSchemas(request.Manifest, recorded), cancellationToken);
+                var existing = catalog.Select(c => $"{c.Schema}.{c.Table}").ToHashSet(StringComparer.Ordinal);
                 if (request.Selection is { } selection)
                     RequireUpstreams(request.Manifest, selection, ordered, existing);
+                var changes = Plan(request, scripts, recorded, catalog);
                 var executor = new NodeExecutor(engine, scripts, request.Manifest.Bookkeeping, request.LakeRoot, lake.FilesBySource, existing,
-                    request.FullRefresh);
+                    request.FullRefresh, changes);
+                await DropRemovedAsync(changes, published: false, null, cancellationToken);
                 foreach (var node in ordered.Where(n => n.Kind != NodeKinds.Test))
                 {
                     if (node.IsPublished && publish is null)
@@ -89,6 +94,12 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
                     var result = await executor.RunAsync(node, publish, cancellationToken);
                     nodes.Add(result);
                     reporter.NodeFinished(result);
+                }
+
+                if (changes.Plan.Changes.Any(c => c.Action == NodeAction.Drop && changes.Plan.Recorded[c.Node].Published))
+                {
+                    publish ??= await engine.BeginTransactionAsync(cancellationToken);
+                    await DropRemovedAsync(changes, published: true, publish, cancellationToken);
                 }
             }
 
@@ -153,12 +164,40 @@ public sealed class RunPipeline(IWarehouseEngine engine, IRunReporter reporter)
             $"(not selected, and not in the target yet); select the upstreams too, e.g. +{missing[0].Node}, or deploy them first");
     }
 
-    /// <summary>The tables and views of the warehouse's schemas, from one catalog query.</summary>
-    private async Task<HashSet<string>> ExistingRelationsAsync(WarehouseManifest manifest, CancellationToken cancellationToken)
+    /// <summary>The schemas whose catalog the plan compares: the model's, and those of nodes recorded but since removed.</summary>
+    public static IReadOnlyCollection<string> CatalogSchemas(WarehouseManifest manifest, IReadOnlyDictionary<string, RecordedNode> recorded) =>
+        manifest.Nodes.Where(n => n.HasRelation).Select(n => n.Schema)
+            .Concat(recorded.Keys.Select(id => id[..id.IndexOf('.', StringComparison.Ordinal)]))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The plan the run applies, refused before any node runs when it would lose a type-2 dimension's history
+    /// without --allow-history-loss, or leave a dependant of a rebuilt node out of the selection.
+    /// </summary>
+    private ChangeApplier Plan(RunRequest request, WarehouseScripts scripts, IReadOnlyDictionary<string, RecordedNode> recorded,
+        IReadOnlyList<CatalogColumn> catalog)
     {
-        var schemas = manifest.Nodes.Where(n => n.HasRelation).Select(n => n.Schema).ToHashSet(StringComparer.Ordinal);
-        var catalog = await engine.ReadCatalogAsync(schemas, cancellationToken);
-        return catalog.Select(c => $"{c.Schema}.{c.Table}").ToHashSet(StringComparer.Ordinal);
+        var plan = ChangePlan.Compute(request.Manifest, scripts, recorded, catalog, request.Selection, request.AllowHistoryLoss);
+        if ((plan.HistoryRefusal() ?? plan.SelectionRefusal(request.Selection)) is { } refusal)
+            throw new WarehouseException(ExitCodes.BadInput, refusal);
+        foreach (var change in plan.Changes.Where(c => c.Action != NodeAction.Run))
+            reporter.Step($"plan: {change.Node}: {PlanText.Action(change)} ({string.Join("; ", change.Reasons)})");
+        return new ChangeApplier(engine, request.Manifest.Bookkeeping, scripts, plan, request.Manifest, request.BatchAtText);
+    }
+
+    private async Task DropRemovedAsync(ChangeApplier changes, bool published, DbTransaction? publish, CancellationToken cancellationToken)
+    {
+        if (published)
+        {
+            await changes.DropRemovedAsync(true, publish!, cancellationToken);
+            return;
+        }
+
+        if (!changes.Plan.Changes.Any(c => c.Action == NodeAction.Drop && !changes.Plan.Recorded[c.Node].Published))
+            return;
+        await using var own = await engine.BeginTransactionAsync(cancellationToken);
+        await changes.DropRemovedAsync(false, own, cancellationToken);
+        await own.CommitAsync(cancellationToken);
     }
 
     /// <summary>Best effort: history must not hide the run's own outcome when the target itself is failing.</summary>

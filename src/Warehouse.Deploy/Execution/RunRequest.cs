@@ -7,6 +7,8 @@ namespace Warehouse.Deploy.Execution;
 /// <summary>
 /// What to run: models (deploy, run), tests (deploy, test), against which artifacts and lake; all nodes, or a
 /// --select/--exclude selection; with <see cref="FullRefresh"/>, the incremental models it names are rebuilt from bronze.
+/// A run of models applies the plan (<see cref="ChangePlan"/>); <see cref="AllowHistoryLoss"/> lets it rebuild or drop a
+/// type-2 dimension.
 /// </summary>
 public sealed record RunRequest(
     string Command,
@@ -18,7 +20,8 @@ public sealed record RunRequest(
     bool RunTests,
     IReadOnlyDictionary<string, string>? ExtraVariables = null,
     NodeSelection? Selection = null,
-    FullRefresh? FullRefresh = null)
+    FullRefresh? FullRefresh = null,
+    bool AllowHistoryLoss = false)
 {
     /// <summary>Whether the node is in the run: every node without a selection.</summary>
     public bool Includes(ManifestNode node) => Selection?.Contains(node) ?? true;

@@ -4,15 +4,10 @@ using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Execution;
 
-/// <summary>How a column's type in the target differs from the manifest's, and whether existing data or queries break.</summary>
-public sealed record TypeChange(string Change, bool Breaking);
-
 /// <summary>
-/// Compares the manifest's structured column types with what information_schema reports. Names reduce to a family so
-/// the manifest's VARCHAR compares equal to PostgreSQL's "character varying"; then the parts: a VARCHAR narrower than
-/// the target's column, or a DECIMAL of another precision or scale, is a breaking change (rows that fit the table no
-/// longer fit the model, or values round differently). A part the engine does not report (DuckDB keeps no VARCHAR
-/// length) is not compared.
+/// Column types as information_schema reports them: a family per spelling (PostgreSQL's "character varying" is a
+/// VARCHAR), and one text per column, with its length or precision, which the node state records so that plan sees a
+/// column changed behind the runner's back.
 /// </summary>
 public static class SqlTypes
 {
@@ -39,20 +34,6 @@ public static class SqlTypes
         if (parenthesis >= 0)
             name = name[..parenthesis].Trim();
         return Families.TryGetValue(name, out var family) ? family : name;
-    }
-
-    /// <summary>The difference between the declared type and the target's column, or null when they agree.</summary>
-    public static TypeChange? Compare(ManifestColumnType declared, CatalogColumn actual)
-    {
-        string family = Family(declared.Name);
-        if (family != Family(actual.DataType))
-            return new TypeChange("changed column", true);
-        if (family == "text" && declared.Length is { } length && actual.Length is { } current && length != current)
-            return length < current ? new TypeChange("narrowed column", true) : new TypeChange("widened column", false);
-        if (family == "numeric" && declared.Precision is { } precision && actual.Precision is { } currentPrecision
-            && (precision != currentPrecision || declared.Scale != actual.Scale))
-            return new TypeChange("changed column", true);
-        return null;
     }
 
     /// <summary>The target's type for messages, with the length or precision information_schema reports apart from the name.</summary>

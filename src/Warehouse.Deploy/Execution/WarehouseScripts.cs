@@ -18,6 +18,8 @@ public sealed class WarehouseScripts
     private readonly Dictionary<string, IReadOnlyList<string>> _rendered = new(StringComparer.Ordinal);
     // Scripts rendered when their node runs, by node id: their path and text (read once, up front).
     private readonly Dictionary<string, (string Path, string Script)> _perRun = new(StringComparer.Ordinal);
+    // Every node's script as the manifest's file holds it, before substitution: what the node state records.
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     public WarehouseScripts(WarehouseManifest manifest, IArtifactSource artifacts, string dialect, IReadOnlyDictionary<string, string> variables)
     {
@@ -40,6 +42,7 @@ public sealed class WarehouseScripts
         {
             string path = PathOf(node);
             string script = _artifacts.Read(path);
+            _sources[node.Id] = script;
             if (SqlVariables.Uses(script, ProcessedFilesVariable))
             {
                 _perRun[node.Id] = (path, script);
@@ -67,6 +70,9 @@ public sealed class WarehouseScripts
             throw new InvalidOperationException($"{node.Id}: its script needs the node's processed files");
         return Render(perRun.Path, perRun.Script, WithProcessedFiles(processedFiles));
     }
+
+    /// <summary>The node's script before substitution (its <c>{{variables}}</c> as written): what <c>plan --diff</c> compares.</summary>
+    public string SourceOf(ManifestNode node) => _sources[node.Id];
 
     private Dictionary<string, string> WithProcessedFiles(IReadOnlyCollection<string> files) =>
         new(_variables, StringComparer.Ordinal) { [ProcessedFilesVariable] = string.Join('\n', files) };

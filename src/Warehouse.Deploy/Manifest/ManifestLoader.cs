@@ -79,6 +79,8 @@ public static class ManifestLoader
         if (manifest.Nodes is null || manifest.Setup is null || manifest.Variables is null || manifest.Bookkeeping is null
             || manifest.Aws is null || string.IsNullOrWhiteSpace(manifest.Project))
             throw new WarehouseException(ExitCodes.BadInput, $"{origin}: 'project', 'setup', 'variables', 'bookkeeping', 'aws' and 'nodes' are required");
+        if (string.IsNullOrWhiteSpace(manifest.Bookkeeping.NodeState))
+            throw new WarehouseException(ExitCodes.BadInput, $"{origin}: 'bookkeeping.node_state' is required (a manifest from an older compiler: rebuild the model)");
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in manifest.Nodes)

@@ -56,8 +56,9 @@ public sealed record ManifestNode(
     [property: JsonPropertyName("test_values")] IReadOnlyList<string>? TestValues = null,
     [property: JsonPropertyName("test_min")] string? TestMin = null,
     [property: JsonPropertyName("test_max")] string? TestMax = null,
-
-    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null)
+    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null,
+    [property: JsonPropertyName("logic_checksum")] string? LogicChecksum = null,
+    [property: JsonPropertyName("grain")] ManifestGrain? Grain = null)
 {
     [JsonIgnore]
     public IReadOnlyList<ManifestColumn> ColumnList => Columns ?? [];
@@ -84,6 +85,11 @@ public sealed record ManifestNode(
     public bool HasRelation => Kind is not (NodeKinds.Test or NodeKinds.Analysis);
 }
 
+/// <summary>A fact's grain: what one row is, and the columns that identify it.</summary>
+public sealed record ManifestGrain(
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);
+
 public sealed record ManifestColumn(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] ManifestColumnType Type,
@@ -91,7 +97,8 @@ public sealed record ManifestColumn(
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("role")] string? Role = null,
     [property: JsonPropertyName("references")] string? References = null,
-    [property: JsonPropertyName("references_on")] string? ReferencesOn = null);
+    [property: JsonPropertyName("references_on")] string? ReferencesOn = null,
+    [property: JsonPropertyName("history")] bool History = false);
 
 /// <summary>A column's logical type as its parts: <c>VARCHAR</c> has a length, <c>DECIMAL</c> a precision and scale.</summary>
 public sealed record ManifestColumnType(
@@ -125,6 +132,7 @@ public sealed record ManifestBookkeeping(
     [property: JsonPropertyName("loaded_files")] string LoadedFiles,
     [property: JsonPropertyName("run_history")] string RunHistory,
     [property: JsonPropertyName("rejected_rows")] string RejectedRows,
+    [property: JsonPropertyName("node_state")] string NodeState,
     [property: JsonPropertyName("source_file_column")] string SourceFileColumn,
     [property: JsonPropertyName("source_row_column")] string SourceRowColumn,
     [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns);

@@ -117,6 +117,7 @@ internal static class ManifestEmitter
             .String("loaded_files", Bookkeeping.LoadedFiles.Id)
             .String("run_history", Bookkeeping.RunHistory.Id)
             .String("rejected_rows", Bookkeeping.RejectedRows.Id)
+            .String("node_state", Bookkeeping.NodeState.Id)
             .String("source_file_column", Bookkeeping.SourceFile)
             .String("source_row_column", Bookkeeping.SourceRow)
             .Strings("columns", Bookkeeping.Columns)
@@ -242,9 +243,16 @@ internal static class ManifestEmitter
             .Strings("depends_on", node.DependsOn);
         if (node.Tags.Count > 0) json.Strings("tags", node.Tags);
         if (node.Tests.Count > 0) json.Strings("tests", node.Tests.Select(t => "test." + t.Name));
-        WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, NodeSpecCodec.Encode(node));
+        WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, NodeSpecCodec.Encode(node), SourceSettings(node));
         json.EndObject();
     }
+
+    /// <summary>
+    /// What a source's data depends on beyond its SQL: where the runner finds and how it reads the lake files (a bulk
+    /// loader reads the delimiter from the manifest, not from a script). Empty for the other nodes.
+    /// </summary>
+    private static string SourceSettings(NodeSpec node) =>
+        node.Format is { } format ? $"{format.Prefix}\n{format.FilePattern}\n{format.Delimiter}\n{format.Header}" : string.Empty;
 
     private static void WriteTest(JsonWriter json, NodeSpec node, TestSpec test, Dictionary<string, string> contents)
     {
@@ -266,7 +274,7 @@ internal static class ManifestEmitter
             .String("severity", test.WarnOnly ? "warn" : "error")
             .String("attached_to", node.Id)
             .Strings("depends_on", dependsOn);
-        WriteSql(json, dialect => SqlEmitter.TestPathOf(dialect, test), contents, NodeSpecCodec.Encode(test));
+        WriteSql(json, dialect => SqlEmitter.TestPathOf(dialect, test), contents, NodeSpecCodec.Encode(test), string.Empty);
         json.EndObject();
     }
 
@@ -288,22 +296,32 @@ internal static class ManifestEmitter
     }
 
     /// <summary>
-    /// The SQL paths and the checksum: SHA-256 over the canonical spec text (<see cref="NodeSpecCodec"/>, which
-    /// writes every field, each column's included) and every dialect's SQL, so any change to the node changes it.
+    /// The SQL paths and two checksums. <c>checksum</c>: SHA-256 over the canonical spec text (<see cref="NodeSpecCodec"/>,
+    /// which writes every field, each column's included) and every dialect's SQL, so any change to the node changes it.
+    /// <c>logic_checksum</c>: SHA-256 over what computes the node's data only, every dialect's SQL without its comment
+    /// lines (they carry the descriptions) and a source's <paramref name="settings"/>; descriptions, tests, tags and
+    /// column roles leave it as it is. The runner's plan tells a logic change (rebuild) from a metadata one by the two.
     /// </summary>
-    private static void WriteSql(JsonWriter json, Func<SqlDialect, string> path, Dictionary<string, string> contents, string spec)
+    private static void WriteSql(JsonWriter json, Func<SqlDialect, string> path, Dictionary<string, string> contents, string spec, string settings)
     {
         var hashed = new StringBuilder(spec);
+        var logic = new StringBuilder(settings);
         json.StartObject("sql");
         foreach (var dialect in SqlDialect.All)
         {
             var file = path(dialect);
             json.String(dialect.Name, file);
-            hashed.Append('\n').Append(file).Append('\n').Append(contents.TryGetValue(file, out var content) ? content : string.Empty);
+            string content = contents.TryGetValue(file, out var text) ? text : string.Empty;
+            hashed.Append('\n').Append(file).Append('\n').Append(content);
+            logic.Append('\n').Append(file).Append('\n').Append(WithoutCommentLines(content));
         }
 
-        json.EndObject().String("checksum", Sha256(hashed.ToString()));
+        json.EndObject().String("checksum", Sha256(hashed.ToString())).String("logic_checksum", Sha256(logic.ToString()));
     }
+
+    /// <summary>The script without its whole-line <c>--</c> comments: the emitters write descriptions only there.</summary>
+    private static string WithoutCommentLines(string script) =>
+        string.Join("\n", script.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
 
     private static string Sha256(string text) => Hashing.Sha256Hex(text);
 

@@ -9,7 +9,8 @@ namespace Warehouse.Deploy.Tests.Models;
 /// Proof on models that are not Banking: three models of different shapes, compiled in-process by the generator from
 /// C# sources, get data from the runner's default generator, deploy on DuckDB and on PostgreSQL with every
 /// error-severity test passing, and publish the same gold on both engines, row by row, after the first batch and
-/// after the second (changes, late members, duplicates: type-2 history and incremental merges).
+/// after the second (changes, late members, duplicates: type-2 history and incremental merges), with a plan of no
+/// changes right after each deploy.
 /// </summary>
 [Collection(PostgresServer.Collection)]
 public sealed class ModelShapesTests(PostgresServer server)
@@ -43,6 +44,12 @@ public sealed class ModelShapesTests(PostgresServer server)
             Assert.True(generate.ExitCode == 0, generate.ToString());
             Assert.True(duckdb.ExitCode == 0, $"batch {batch}, DuckDB: {duckdb}");
             Assert.True(pg.ExitCode == 0, $"batch {batch}, PostgreSQL: {pg}");
+            foreach (string[] target in new[] { new[] { "--database", warehouse.DuckDbPath }, ["--target", "postgres", "--connection", postgres] })
+            {
+                var plan = await warehouse.RunAsync(["plan", "--format", "json", .. target]);
+                Assert.True(plan.ExitCode == 0 && plan.Out.Trim() == "[]", $"batch {batch}, plan right after the deploy: {plan}");
+            }
+
             var duckGold = await ReadDuckDbAsync(manifest, warehouse.DuckDbPath);
             var pgGold = await ReadPostgresAsync(manifest, postgres);
 

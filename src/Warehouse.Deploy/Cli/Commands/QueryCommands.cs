@@ -6,7 +6,7 @@ using Warehouse.Deploy.Manifest;
 
 namespace Warehouse.Deploy.Cli.Commands;
 
-/// <summary>Read-only commands: analyze (analysis nodes), plan (manifest vs catalog) and status (last runs).</summary>
+/// <summary>Read-only commands: analyze (analysis nodes), plan (the model vs what the target recorded and holds) and status (last runs).</summary>
 public static class QueryCommands
 {
     public static async Task<int> AnalyzeAsync(CommandContext context, string format, string? name, CancellationToken cancellationToken)
@@ -58,34 +58,73 @@ public static class QueryCommands
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> PlanAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a deploy would change (<see cref="ChangePlan"/>): each changed node with its class, what the deploy does
+    /// to it and from which data, and why; with --diff the SQL of each changed node against the script it was built with.
+    /// </summary>
+    public static async Task<int> PlanAsync(CommandContext context, string format, bool diff, CancellationToken cancellationToken)
     {
         var manifest = context.Manifest;
         var selection = context.Selection;
         await using var engine = context.CreateEngine();
+        var scripts = new WarehouseScripts(manifest, context.Artifacts, engine.Dialect,
+            new RunRequest("plan", manifest, context.Artifacts, context.LakeRoot, RunCommands.BatchAt(null), false, false).Variables);
         await engine.OpenAsync(cancellationToken);
-        var schemas = manifest.Nodes.Where(n => n.HasRelation).Select(n => n.Schema).Distinct(StringComparer.Ordinal).ToList();
-        var changes = PlanComparer.Compare(manifest, await engine.ReadCatalogAsync(schemas, cancellationToken), selection);
+        var recorded = await NodeState.ReadAsync(engine, manifest.Bookkeeping, cancellationToken);
+        var catalog = await engine.ReadCatalogAsync(RunPipeline.CatalogSchemas(manifest, recorded), cancellationToken);
+        var plan = ChangePlan.Compute(manifest, scripts, recorded, catalog, selection, allowHistoryLoss: false);
+
+        var changes = plan.Changes;
+        if (format == "json")
+        {
+            var json = changes.Select(c => new Dictionary<string, object?>
+            {
+                ["node"] = c.Node, ["class"] = PlanText.Class(c), ["action"] = c.Action.ToString().ToLowerInvariant(), ["from"] = c.From,
+                ["reasons"] = c.Reasons, ["refused"] = c.HistoryLoss is not null || c.NotSelected,
+            });
+            context.Environment.Out.WriteLine(JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
 
         var console = context.Environment.Console;
         if (selection is not null)
             console.MarkupLineInterpolated($"{selection.Summary}");
         if (changes.Count == 0)
         {
-            console.MarkupLineInterpolated($"{engine.Target} matches the manifest: nothing to change");
+            console.MarkupLineInterpolated($"{engine.Target} is as the model says: no changes");
             return ExitCodes.Ok;
         }
 
-        var table = new Table().AddColumns("change", "table", "column", "detail", "breaking");
+        var table = new Table().AddColumns("node", "class", "deploy", "what changed");
         foreach (var change in changes)
         {
-            table.AddRow(Markup.Escape(change.Change), Markup.Escape(change.Table), Markup.Escape(change.Column ?? ""),
-                Markup.Escape(change.Detail), change.Breaking ? "[red]BREAKING[/]" : "");
+            string action = PlanText.Action(change) + (change.HistoryLoss is null ? "" : $" (refused without {FullRefresh.AllowHistoryLossOption})")
+                + (change.NotSelected ? " (not selected: deploy refuses)" : "");
+            table.AddRow(Markup.Escape(change.Node), change.Class == ChangeClass.Breaking ? "[red]breaking[/]" : Markup.Escape(PlanText.Class(change)),
+                Markup.Escape(action), Markup.Escape(string.Join("; ", change.Reasons)));
         }
 
         console.Write(table);
-        int breaking = changes.Count(c => c.Breaking);
-        console.MarkupLineInterpolated($"{changes.Count} change(s), {breaking} breaking");
+        console.MarkupLineInterpolated(
+            $"{changes.Count} change(s): {changes.Count(c => c.Class == ChangeClass.Breaking)} breaking, {changes.Count(c => c.Class == ChangeClass.NonBreaking)} non-breaking, {changes.Count(c => c.Class == ChangeClass.Metadata)} metadata only; {changes.Count(c => c.Action is NodeAction.Rebuild)} rebuilt");
+        if (plan.HistoryRefusal() is { } refusal)
+            console.MarkupLineInterpolated($"[yellow]{refusal}[/]");
+        if (!diff)
+            return ExitCodes.Ok;
+
+        var nodes = manifest.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        foreach (var change in changes.Where(c => nodes.ContainsKey(c.Node) && plan.Recorded.ContainsKey(c.Node)))
+        {
+            string? before = plan.Recorded[change.Node].Script;
+            string after = scripts.SourceOf(nodes[change.Node]);
+            if (before == after)
+                continue;
+            var output = context.Environment.Out;
+            output.WriteLine($"--- {change.Node} (deployed)");
+            output.WriteLine($"+++ {change.Node} (compiled)");
+            output.Write(before is null ? $"  (the deployed script was not recorded: longer than {NodeState.MaxText} characters)\n" : ScriptDiff.Unified(before, after));
+        }
+
         return ExitCodes.Ok;
     }
 

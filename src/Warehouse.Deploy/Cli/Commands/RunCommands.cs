@@ -27,7 +27,7 @@ public static class RunCommands
     {
         var console = context.Environment.Console;
         var request = new RunRequest(command, context.Manifest, context.Artifacts, context.LakeRoot, batchAt, runModels, runTests, variables,
-            context.Selection, context.FullRefresh);
+            context.Selection, context.FullRefresh, context.AllowHistoryLoss);
         RunResults results;
         try
         {

@@ -27,6 +27,12 @@ internal static class Bookkeeping
     /// <summary>The runner's record of its runs, which it creates and writes itself (read by <c>status</c>).</summary>
     public static readonly TableRef RunHistory = new(Schema, "deploy_runs");
 
+    /// <summary>
+    /// The runner's record of what each deployed node was built with (checksums, columns, SQL), written in the node's
+    /// own transaction; <c>plan</c> compares the compiled model with it.
+    /// </summary>
+    public static readonly TableRef NodeState = new(Schema, "node_state");
+
     /// <summary>The bronze and silver column holding the lake file a row came from, relative to the lake root.</summary>
     public const string SourceFile = "_source_file";
 
