@@ -35,6 +35,12 @@ internal sealed class RedshiftDialect : PostgresDialect
     // Spectrum's pseudo-column naming each row's file.
     public override string BronzeSourceFile => "\"$path\"";
 
+    /// <summary>
+    /// Redshift reads backslash escapes in every string literal (it has no standard_conforming_strings and no
+    /// <c>E'…'</c>): <c>\'</c> is a quote, so a backslash is doubled as well as a quote.
+    /// </summary>
+    public override string QuotedString(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
     public override string TryCast(string text, SqlType type) => $"CAST({text} AS {Type(type)})";
 
     public override string HashToBigInt(string text) => $"STRTOL(SUBSTRING(MD5({text}), 1, 15), 16)";

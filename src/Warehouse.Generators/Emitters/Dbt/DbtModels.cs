@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
@@ -70,9 +71,12 @@ internal static class DbtModels
         return Comment(node.Description is { Length: > 0 } description ? text + "\n" + description : text);
     }
 
-    /// <summary>The typed SQL body with each reference spelled as <c>ref()</c> or <c>source()</c>.</summary>
-    public static string Body(NodeSpec node) =>
-        string.Concat(node.Sql.Select(p => p.Target is null ? p.Text : Relation(p.Target))).Trim().TrimEnd(';').TrimEnd();
+    /// <summary>
+    /// The typed SQL body with each reference spelled as <c>ref()</c> or <c>source()</c>. The body is the model's SQL,
+    /// but a Jinja delimiter in it is text (<see cref="JinjaText"/>): the only tags are the compiler's.
+    /// </summary>
+    private static string Body(NodeSpec node) =>
+        string.Concat(node.Sql.Select(p => p.Target is null ? JinjaText.Escape(UnicodeText.WellFormed(p.Text)) : Relation(p.Target))).Trim().TrimEnd(';').TrimEnd();
 
     /// <summary>The model's config; <paramref name="layout"/> gives Redshift's dist and sort (none for views).</summary>
     private static string ModelConfig(string materialized, IEnumerable<string>? uniqueKey, string? strategy, TableLayout? layout, bool bind = true)
@@ -133,9 +137,9 @@ internal static class DbtModels
         else
         {
             sql.Append("        CASE\n");
-            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {SqlDialect.Literal(check.Rule)}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {R.Literal(check.Rule)}\n");
             sql.Append("        END AS \"__rule\",\n        CASE\n");
-            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {PlanSql.Reason(check)}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {PlanSql.Reason(check, R)}\n");
             sql.Append("        END AS \"__reason\"\n");
         }
 
@@ -185,8 +189,8 @@ internal static class DbtModels
         }
 
         sql.Append("    \"_source_file\",\n")
-            .Append($"    COALESCE(\"__rule\", {SqlDialect.Literal(StagingPlan.DuplicateRule)}) AS \"_rule\",\n")
-            .Append($"    COALESCE(\"__reason\", {SqlDialect.Literal(plan.DuplicateReason)}) AS \"_reason\"\n")
+            .Append($"    COALESCE(\"__rule\", {R.Literal(StagingPlan.DuplicateRule)}) AS \"_rule\",\n")
+            .Append($"    COALESCE(\"__reason\", {R.Literal(plan.DuplicateReason)}) AS \"_reason\"\n")
             .Append("FROM \"ranked\"\nWHERE \"__rule\" IS NOT NULL OR \"__rank\" > 1\n");
         return sql.ToString();
     }

@@ -14,7 +14,7 @@ internal static class ExpressionRenderer
 
         return expression switch
         {
-            LiteralExpr { Kind: LiteralKind.String } literal => SqlDialect.Literal(literal.Value),
+            LiteralExpr { Kind: LiteralKind.String } literal => dialect.Literal(literal.Value),
             LiteralExpr { Kind: LiteralKind.Boolean } literal => literal.Value.ToUpperInvariant(),
             LiteralExpr literal => literal.Value,
             ColumnExpr c => column(c.Name),
