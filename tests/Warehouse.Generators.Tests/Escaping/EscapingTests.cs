@@ -196,6 +196,29 @@ public sealed class EscapingTests
     }
 
     [Fact]
+    public void A_glue_comment_cut_in_an_emoji_is_written_as_valid_utf8()
+    {
+        var description = new string('a', 253) + "😀😀 and more\rDROP TABLE t; --";
+        var model = GeneratorHarness.ValidModel.Replace(
+            "    public long CustomerId { get; init; }\n    public required string Name",
+            $"    [Description({SourceWriter.Literal(description)})] public long CustomerId {{ get; init; }}\n    public required string Name",
+            StringComparison.Ordinal);
+        Assert.NotEqual(GeneratorHarness.ValidModel, model);
+
+        var template = GeneratedArtifacts.Of(model).Single(a => a.Key.StartsWith("cloudformation/", StringComparison.Ordinal)).Value;
+
+        Strict.GetBytes(template);
+        using var json = JsonDocument.Parse(template);
+        var comments = json.RootElement.GetProperty("Resources").EnumerateObject()
+            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Glue::Table")
+            .SelectMany(r => r.Value.GetProperty("Properties").GetProperty("TableInput").GetProperty("StorageDescriptor").GetProperty("Columns").EnumerateArray())
+            .Where(c => c.TryGetProperty("Comment", out _))
+            .Select(c => c.GetProperty("Comment").GetString()!)
+            .ToList();
+        Assert.Equal([new string('a', 253) + "…"], comments);
+    }
+
+    [Fact]
     public void Sub_literals_escape_variables()
     {
         Assert.Equal("landing/${!AWS::StackName}/", CloudFormationText.SubLiteral("landing/${AWS::StackName}/"));

@@ -100,6 +100,9 @@ public sealed class BankingFuzzTests(ITestOutputHelper output)
                 findings.AddRange(CompareWithTwin(result.Nodes, twin).Select(Where));
             }
 
+            // Every tenth clean mutant also renders the whole-model artifacts (manifest, setup, dbt project, CloudFormation).
+            if (result.Nodes is not null && i % 10 == 0) findings.AddRange(WholeModelFindings(result.Specs!).Select(Where));
+
             // Only the robust branch's classes are skipped: a mutant of those operators whose every finding is a robustness one.
             bool skipped = findings.Count > 0 && FixedByTheRobustBranch.Contains(mutant.Operator)
                 && findings.Count == result.Findings.Count && result.Findings.All(f => f.StartsWith("robustness:", StringComparison.Ordinal));
@@ -124,7 +127,27 @@ public sealed class BankingFuzzTests(ITestOutputHelper output)
     /// <summary>What one node renders to, with what the checks need, memoized by the node's spec text.</summary>
     private sealed record NodeRender(string Id, IReadOnlyDictionary<string, int> Statements, IReadOnlyDictionary<string, int> Tags, IReadOnlyList<string> Findings);
 
-    private sealed record RunResult(IReadOnlyList<string> Errors, IReadOnlyList<string> Findings, IReadOnlyList<NodeRender>? Nodes);
+    private sealed record RunResult(IReadOnlyList<string> Errors, IReadOnlyList<string> Findings, IReadOnlyList<NodeRender>? Nodes, IReadOnlyList<string>? Specs = null);
+
+    private static IEnumerable<string> WholeModelFindings(IReadOnlyList<string> specs)
+    {
+        var rendered = WarehouseRenderer.Render("Banking", specs);
+        foreach (var error in rendered.Errors) yield return $"render failed: {error}";
+        foreach (var artifact in rendered.Artifacts.Where(a => !IsValidUtf8(a.Content))) yield return $"{artifact.Path} is not valid UTF-8";
+    }
+
+    private static bool IsValidUtf8(string text)
+    {
+        try
+        {
+            StrictUtf8.GetBytes(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Whether the diagnostic points at a span of the file the mutant changed (the generator keeps locations as path
@@ -167,7 +190,7 @@ public sealed class BankingFuzzTests(ITestOutputHelper output)
         if (specs.Count == 0) return new RunResult([], findings, null);
         var nodes = specs.Select(spec => renders.GetOrAdd(spec, Render)).ToList();
         findings.AddRange(nodes.SelectMany(n => n.Findings.Select(f => $"{n.Id}: {f}")));
-        return new RunResult([], findings, findings.Count == 0 ? nodes : null);
+        return new RunResult([], findings, findings.Count == 0 ? nodes : null, specs);
     }
 
     /// <summary>The <c>Spec</c> constants of the generated classes (read from the text: parsing every generated file again would cost more than the generator).</summary>
@@ -215,14 +238,7 @@ public sealed class BankingFuzzTests(ITestOutputHelper output)
         var files = node.Artifacts.Select(a => (a.Path, a.Content)).Append(("dbt/properties of " + node.Id, node.DbtProperties));
         foreach (var (path, content) in files)
         {
-            try
-            {
-                StrictUtf8.GetBytes(content);
-            }
-            catch (EncoderFallbackException)
-            {
-                findings.Add($"{path} is not valid UTF-8");
-            }
+            if (!IsValidUtf8(content)) findings.Add($"{path} is not valid UTF-8");
 
             if (path.StartsWith("dbt/", StringComparison.Ordinal))
             {
