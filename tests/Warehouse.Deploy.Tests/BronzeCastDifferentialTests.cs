@@ -140,7 +140,7 @@ public sealed class BronzeCastDifferentialTests(PostgresServer server)
         await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE corpus (id INTEGER, v {dialect.Text})");
         for (var start = 0; start < corpus.Count; start += 1_000)
         {
-            var rows = corpus.Skip(start).Take(1_000).Select((v, i) => $"({start + i}, {SqlDialect.Literal(v)})");
+            var rows = corpus.Skip(start).Take(1_000).Select((v, i) => $"({start + i}, {dialect.Literal(v)})");
             await ExecuteAsync(connection, "INSERT INTO corpus VALUES " + string.Join(", ", rows));
         }
 

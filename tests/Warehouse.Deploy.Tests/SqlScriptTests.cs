@@ -48,6 +48,22 @@ public sealed class SqlScriptTests
             SqlVariables.Substitute("SELECT '{{nope}}'", new Dictionary<string, string> { ["batch_at"] = "x" }, "silver/a.sql"));
 
         Assert.Equal(ExitCodes.BadInput, e.ExitCode);
-        Assert.Equal("silver/a.sql: unknown variable {{nope}} (known: batch_at)", e.Message);
+        Assert.Equal("silver/a.sql: unknown variable {{nope}} (known: batch_at, lbrace)", e.Message);
+    }
+
+    [Theory]
+    [InlineData("{{lake_root}} and {{ batch_at }}")]
+    [InlineData("{{{x}}} and {{{{y}}}}")]
+    [InlineData("{{nope}}")]
+    [InlineData("{{lbrace}}")]
+    [InlineData("ends with {")]
+    [InlineData("{")]
+    [InlineData("it's {{ batch_at }}'; DROP TABLE t; --")]
+    public void Text_from_the_model_comes_back_exactly_and_is_never_a_variable(string text)
+    {
+        var values = new Dictionary<string, string> { ["lake_root"] = "/lake", ["batch_at"] = "2024-01-01 00:00:00" };
+
+        Assert.Equal(text, SqlVariables.Substitute(Warehouse.Generators.Emitters.Escaping.RunnerText.Escape(text), values, "t.sql"));
+        Assert.Equal("/lake{" + text, SqlVariables.Substitute("{{lake_root}}{{lbrace}}" + Warehouse.Generators.Emitters.Escaping.RunnerText.Escape(text), values, "t.sql"));
     }
 }

@@ -1,5 +1,6 @@
 using Warehouse.Deploy.Manifest;
 using Warehouse.Deploy.Sql;
+using Warehouse.Generators.Emitters.Escaping;
 
 namespace Warehouse.Deploy.Execution;
 
@@ -32,7 +33,7 @@ public sealed class WarehouseScripts
         // The manifest lists what the dialect's scripts use: a variable this runner does not supply (a manifest
         // from a newer compiler) stops the run here, naming it, before any file is read.
         var missing = (manifest.Variables.GetValueOrDefault(dialect) ?? [])
-            .Where(v => v != ProcessedFilesVariable && !variables.ContainsKey(v)).ToList();
+            .Where(v => v != ProcessedFilesVariable && v != RunnerText.BraceVariable && !variables.ContainsKey(v)).ToList();
         if (missing.Count > 0)
             throw new WarehouseException(ExitCodes.BadInput,
                 $"manifest: the {dialect} scripts use {string.Join(", ", missing.Select(v => $"{{{{{v}}}}}"))}, which this runner does not supply " +

@@ -24,6 +24,15 @@ internal class PostgresDialect : SqlDialect
 
     public override string Text => "TEXT";
 
+    /// <summary>
+    /// A backslash is ordinary in a standard string only while <c>standard_conforming_strings</c> is on (the default,
+    /// but a server or a session may turn it off), so text with one is an escape string, <c>E'…'</c>, whose backslashes
+    /// are escapes under every setting: each is doubled. Doubled quotes read the same in both forms, so a splitter that
+    /// knows only doubled quotes (the runner's) still finds the literal's end.
+    /// </summary>
+    public override string QuotedString(string text) =>
+        text.IndexOf('\\') < 0 ? base.QuotedString(text) : "E'" + text.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
     public override string Type(SqlType type) => type.Kind switch
     {
         SqlTypeKind.Double => "DOUBLE PRECISION",

@@ -49,6 +49,12 @@ internal sealed class RedshiftDialect : PostgresDialect
     // range or a day that does not exist (2023-02-29) fails the statement instead of being quarantined.
     protected override string CastMatched(string text, SqlType type) => $"CAST({text} AS {Type(type)})";
 
+    /// <summary>
+    /// Redshift reads backslash escapes in every string literal (it has no standard_conforming_strings and no
+    /// <c>E'…'</c>): <c>\'</c> is a quote, so a backslash is doubled as well as a quote.
+    /// </summary>
+    public override string QuotedString(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
     public override string HashToBigInt(string text) => $"STRTOL(SUBSTRING(MD5({text}), 1, 15), 16)";
 
     // Redshift does not support IS DISTINCT FROM.

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Dialects;
@@ -62,7 +63,43 @@ internal abstract class SqlDialect
 
     public static string Table(TableRef table) => Quote(table.Schema) + "." + Quote(table.Name);
 
-    public static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+    /// <summary>
+    /// <paramref name="text"/> as a SQL string literal whose value is exactly the text, for text from the model (a
+    /// rule's reason or name, an accepted value, a constant). The same literal goes into the runner's scripts and into
+    /// dbt's Jinja templates, so it never holds a template delimiter: between a <c>{</c> and a following <c>{</c>,
+    /// <c>%</c> or <c>#</c> it is split into a concatenation (<c>('a{' || '{b')</c>); a control character other than
+    /// tab, CR and LF (which no engine accepts inside a literal, and a C string would end at NUL) is spelled
+    /// <c>CHR(n)</c>; a lone surrogate becomes U+FFFD. Each piece is quoted by <see cref="QuotedString"/>, the
+    /// dialect's rule for quotes and backslashes.
+    /// </summary>
+    public string Literal(string text)
+    {
+        text = UnicodeText.WellFormed(text);
+        var pieces = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool control = c < ' ' && c is not ('\t' or '\n' or '\r');
+            bool opensTemplateTag = c == '{' && i + 1 < text.Length && text[i + 1] is '{' or '%' or '#';
+            if (!control && !opensTemplateTag) continue;
+            int end = control ? i : i + 1;
+            if (end > start) pieces.Add(QuotedString(text.Substring(start, end - start)));
+            if (control) pieces.Add("CHR(" + ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            start = i + 1;
+        }
+
+        if (start < text.Length || pieces.Count == 0) pieces.Add(QuotedString(text.Substring(start)));
+        return pieces.Count == 1 ? pieces[0] : "(" + string.Join(" || ", pieces) + ")";
+    }
+
+    /// <summary>
+    /// Quotes <paramref name="text"/> as one string literal: <c>'</c> doubled (the SQL standard, and DuckDB, where a
+    /// backslash is an ordinary character). A dialect whose literals read backslash escapes overrides it. Used as is
+    /// only for text the compiler controls (a path around a runner variable); text from the model goes through
+    /// <see cref="Literal"/>.
+    /// </summary>
+    public virtual string QuotedString(string text) => "'" + text.Replace("'", "''") + "'";
 
     public abstract string Type(SqlType type);
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Warehouse.Generators.Emitters.Escaping;
 
 namespace Warehouse.Generators.Emitters;
 
@@ -115,8 +116,14 @@ internal sealed class JsonWriter
 
     private void NewLine() => _text.Append('\n').Append(' ', _depth * 2);
 
+    /// <summary>
+    /// A JSON string (also a YAML double-quoted scalar). Control characters (C0, DEL, C1), the line and paragraph
+    /// separators, the BOM and the non-characters U+FFFE/U+FFFF are written as <c>\uXXXX</c>, so that neither a JSON
+    /// nor a YAML 1.1 reader changes or refuses them; a lone surrogate becomes U+FFFD (no UTF-8 file can hold it).
+    /// </summary>
     public static string Quote(string value)
     {
+        value = UnicodeText.WellFormed(value);
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
@@ -128,7 +135,7 @@ internal sealed class JsonWriter
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    if (c < ' ' || NeedsUnicodeEscape(c)) builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else builder.Append(c);
                     break;
             }
@@ -136,4 +143,8 @@ internal sealed class JsonWriter
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>Characters other than C0 that <see cref="Quote"/> writes as <c>\uXXXX</c>.</summary>
+    public static bool NeedsUnicodeEscape(char c) =>
+        (c >= '\u007f' && c <= '\u009f') || c is '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff';
 }

@@ -127,36 +127,15 @@ internal sealed class SqlRenderer
     private string OrderItems(IEnumerable<SqlOrderItem> items) => string.Join(", ", items.Select(i =>
         Expression(i.Expression) + (i.Descending ? " DESC" : string.Empty) + (i.NullsFirst switch { true => " NULLS FIRST", false => " NULLS LAST", _ => string.Empty })));
 
-    /// <summary>
-    /// A string literal. Where the text holds <c>{{</c>, <c>{%</c> or <c>{#</c>, it is split there into a
-    /// concatenation of the same characters, so that neither dbt's Jinja nor the runner's <c>{{variables}}</c> ever
-    /// read text a user wrote as their own.
-    /// </summary>
-    private static string Text(string value)
-    {
-        var pieces = new List<string>();
-        var start = 0;
-        for (var i = 0; i + 1 < value.Length; i++)
-        {
-            if (value[i] == '{' && value[i + 1] is '{' or '%' or '#')
-            {
-                pieces.Add(value.Substring(start, i + 1 - start));
-                start = i + 1;
-            }
-        }
-
-        pieces.Add(value.Substring(start));
-        return pieces.Count == 1 ? SqlDialect.Literal(value) : "(" + string.Join(" || ", pieces.Select(SqlDialect.Literal)) + ")";
-    }
-
     private string Subquery(SqlQuery query) => "(\n" + Indent(Query(query)) + "\n)";
 
     private string Expression(SqlExpr expression) => expression switch
     {
         SqlColumn column => (column.Qualifier is null ? string.Empty : Q(column.Qualifier) + ".") + Q(column.Name),
-        SqlLiteral { Kind: SqlLiteralKind.String } literal => Text(literal.Text),
+        // The dialect's literal never holds a Jinja or runner-variable delimiter (SqlDialect.Literal).
+        SqlLiteral { Kind: SqlLiteralKind.String } literal => _dialect.Literal(literal.Text),
         SqlLiteral literal => literal.Text,
-        SqlInterval interval => "INTERVAL " + Text(interval.Text),
+        SqlInterval interval => "INTERVAL " + _dialect.Literal(interval.Text),
         SqlUnary { Operator: "NOT" } unary => "NOT " + Expression(unary.Operand),
         SqlUnary unary => unary.Operator + Expression(unary.Operand),
         SqlBinary binary => Expression(binary.Left) + " " + binary.Operator + " " + Expression(binary.Right),

@@ -117,8 +117,8 @@ public sealed class StackTemplate
     }
 
     /// <summary>
-    /// The Glue tables the template declares (one per source), as TableInputs with <c>${LakeBucket}</c> resolved: the
-    /// model's catalog. The template is generated from the model, so reading it keeps one mapping of model types to
+    /// The Glue tables the template declares (one per source), as TableInputs with <c>${LakeBucket}</c> resolved (and
+    /// <c>${!</c>, Sub's escape for a literal <c>${</c>, read as Sub reads it): the model's catalog. The template is generated from the model, so reading it keeps one mapping of model types to
     /// Glue types (the generator's).
     /// </summary>
     public IReadOnlyList<TableInput> GlueTables(string bucketName)
@@ -137,7 +137,7 @@ public sealed class StackTemplate
 
     private static JsonNode? Substitute(JsonNode? node, string bucketName) => node switch
     {
-        JsonObject obj when obj.Count == 1 && obj["Fn::Sub"] is JsonValue sub => JsonValue.Create(sub.ToString().Replace("${LakeBucket}", bucketName, StringComparison.Ordinal)),
+        JsonObject obj when obj.Count == 1 && obj["Fn::Sub"] is JsonValue sub => JsonValue.Create(sub.ToString().Replace("${LakeBucket}", bucketName, StringComparison.Ordinal).Replace("${!", "${", StringComparison.Ordinal)),
         JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Substitute(p.Value?.DeepClone(), bucketName)))),
         JsonArray array => new JsonArray(array.Select(item => Substitute(item?.DeepClone(), bucketName)).ToArray()),
         _ => node,

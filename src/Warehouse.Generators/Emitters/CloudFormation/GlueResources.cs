@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Emitters.CloudFormation;
@@ -13,6 +14,7 @@ namespace Warehouse.Generators.Emitters.CloudFormation;
 /// </summary>
 internal static class GlueResources
 {
+    // Glue's limits (characters): a column comment is one line (Glue's single-line string pattern), a description may break lines.
     private const int MaxCommentLength = 255;
     private const int MaxDescriptionLength = 2048;
 
@@ -24,7 +26,7 @@ internal static class GlueResources
             ["DatabaseInput"] = new JsonObject
             {
                 ["Name"] = Fn.Ref(Parameters.CatalogDatabaseName),
-                ["Description"] = Truncate($"Bronze tables of the {project} warehouse: the lake's landing files, typed by the model.", MaxDescriptionLength),
+                ["Description"] = CloudFormationText.MultiLine($"Bronze tables of the {project} warehouse: the lake's landing files, typed by the model.", MaxDescriptionLength),
             },
         });
 
@@ -95,7 +97,7 @@ internal static class GlueResources
         var tableInput = new JsonObject
         {
             ["Name"] = source.Name,
-            ["Description"] = source.Description is null ? null : Truncate(source.Description, MaxDescriptionLength),
+            ["Description"] = source.Description is null ? null : CloudFormationText.MultiLine(source.Description, MaxDescriptionLength),
             ["TableType"] = "EXTERNAL_TABLE",
             ["Parameters"] = parameters,
             ["StorageDescriptor"] = new JsonObject
@@ -104,7 +106,7 @@ internal static class GlueResources
                 {
                     ["Name"] = c.Name,
                     ["Type"] = GlueTypes.Of(c.Type),
-                    ["Comment"] = c.Description is null ? null : Truncate(c.Description, MaxCommentLength),
+                    ["Comment"] = c.Description is null ? null : CloudFormationText.SingleLine(c.Description, MaxCommentLength),
                 })),
                 ["Location"] = LakeResources.Location(format.Prefix),
                 ["InputFormat"] = "org.apache.hadoop.mapred.TextInputFormat",
@@ -140,6 +142,4 @@ internal static class GlueResources
         ' ' => "Space",
         _ => "U" + ((int)delimiter).ToString("X4", CultureInfo.InvariantCulture),
     };
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
 }

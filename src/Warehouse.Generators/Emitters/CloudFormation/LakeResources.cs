@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Emitters.CloudFormation;
@@ -93,10 +94,10 @@ internal static class LakeResources
 
     /// <summary>The S3 object ARN pattern covering every landing prefix: <c>arn…:bucket/landing/*</c>.</summary>
     public static JsonValue LandingObjects(IReadOnlyList<NodeSpec> sources) =>
-        Fn.Sub("${" + LogicalIds.LakeBucket + ".Arn}/" + SubLiteral(CommonFolder(sources.Select(s => s.Format!.Prefix).ToList())) + "*");
+        Fn.Sub("${" + LogicalIds.LakeBucket + ".Arn}/" + CloudFormationText.SubLiteral(CommonFolder(sources.Select(s => s.Format!.Prefix).ToList())) + "*");
 
     /// <summary><c>s3://${LakeBucket}/landing/dim_accounts/</c>.</summary>
-    public static JsonValue Location(string prefix) => Fn.Sub("s3://${" + LogicalIds.LakeBucket + "}/" + SubLiteral(Folder(prefix)));
+    public static JsonValue Location(string prefix) => Fn.Sub("s3://${" + LogicalIds.LakeBucket + "}/" + CloudFormationText.SubLiteral(Folder(prefix)));
 
     /// <summary>A prefix as a folder: no leading slash, one trailing slash (empty for the bucket's root).</summary>
     public static string Folder(string prefix)
@@ -104,9 +105,6 @@ internal static class LakeResources
         var folder = prefix.Replace('\\', '/').Trim('/');
         return folder.Length == 0 ? string.Empty : folder + "/";
     }
-
-    /// <summary>Escapes text for Fn::Sub, where <c>${</c> would start a variable.</summary>
-    private static string SubLiteral(string text) => text.Replace("${", "${!");
 
     /// <summary>The longest folder every prefix lies in (<c>landing/</c>), or empty.</summary>
     private static string CommonFolder(IReadOnlyList<string> prefixes)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
@@ -143,9 +144,9 @@ internal static class DbtModels
         else
         {
             sql.Append("        CASE\n");
-            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {SqlDialect.Literal(check.Rule)}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {R.Literal(check.Rule)}\n");
             sql.Append("        END AS \"__rule\",\n        CASE\n");
-            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {PlanSql.Reason(check)}\n");
+            foreach (var check in plan.Checks) sql.Append($"            WHEN {PlanSql.Condition(check, R)} THEN {PlanSql.Reason(check, R)}\n");
             sql.Append("        END AS \"__reason\"\n");
         }
 
@@ -195,8 +196,8 @@ internal static class DbtModels
         }
 
         sql.Append("    \"_source_file\",\n")
-            .Append($"    COALESCE(\"__rule\", {SqlDialect.Literal(StagingPlan.DuplicateRule)}) AS \"_rule\",\n")
-            .Append($"    COALESCE(\"__reason\", {SqlDialect.Literal(plan.DuplicateReason)}) AS \"_reason\"\n")
+            .Append($"    COALESCE(\"__rule\", {R.Literal(StagingPlan.DuplicateRule)}) AS \"_rule\",\n")
+            .Append($"    COALESCE(\"__reason\", {R.Literal(plan.DuplicateReason)}) AS \"_reason\"\n")
             .Append("FROM \"ranked\"\nWHERE \"__rule\" IS NOT NULL OR \"__rank\" > 1\n");
         return sql.ToString();
     }

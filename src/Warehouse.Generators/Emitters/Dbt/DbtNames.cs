@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Parsing;
@@ -39,7 +40,7 @@ internal static class DbtNames
     public static string SnapshotName(NodeSpec node) => node.Name + "_snapshot";
 
     /// <summary><c>'text'</c> as a Jinja string literal.</summary>
-    public static string Literal(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+    public static string Literal(string text) => JinjaText.StringLiteral(text);
 
     public static string Ref(string name) => "{{ ref(" + Literal(name) + ") }}";
 
@@ -64,11 +65,8 @@ internal static class DbtNames
         _ => "merge",
     };
 
-    /// <summary>Free text for a comment or a description: Jinja delimiters are broken up so dbt does not render them.</summary>
-    public static string Text(string text) => text.Replace("\r\n", "\n").Replace("{{", "{ {").Replace("{%", "{ %").Replace("{#", "{ #");
-
-    public static string Comment(string text) =>
-        string.Concat(Text(text).Split('\n').Select(line => ("-- " + line.TrimEnd()).TrimEnd() + "\n"));
+    /// <summary>Free text as comment lines of a dbt file: no line of it can leave the comment or open a Jinja tag.</summary>
+    public static string Comment(string text) => JinjaText.Escape(SqlComment.Lines(text));
 
     /// <summary>
     /// The dialect the dbt project's SQL is spelled in: it is a dbt-redshift project (docs/dbt.md), so a dbt run

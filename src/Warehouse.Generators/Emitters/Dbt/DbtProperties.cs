@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Model;
@@ -129,8 +130,8 @@ internal static class DbtProperties
         {
             var delimiter = format.Delimiter.ToString();
             table.Add("external", new YamlMap()
-                    .Add("location", "{{ var('lake_root') }}/" + format.Prefix)
-                    .Add("row_format", $"delimited fields terminated by '{(format.Delimiter == '\'' ? "\\'" : delimiter)}'")
+                    .Add("location", YamlScalar.Template("{{ var('lake_root') }}/" + JinjaText.Escape(format.Prefix)))
+                    .Add("row_format", $"delimited fields terminated by '{(format.Delimiter is '\'' or '\\' ? "\\" + delimiter : delimiter)}'")
                     .Add("table_properties", format.Header ? "('skip.header.line.count'='1')" : null))
                 .Add("meta", new YamlMap()
                     .Add("warehouse_id", node.Id)
@@ -224,7 +225,7 @@ internal static class DbtProperties
 
     private static string Snake(string pascal) => Parsing.Naming.ToSnakeCase(pascal);
 
-    private static string? Description(string? text) => text is { Length: > 0 } ? DbtNames.Text(text) : null;
+    private static string? Description(string? text) => text is { Length: > 0 } ? text : null;
 
     /// <summary>A generic test in dbt's property syntax, named as the manifest names it; null for an unknown kind.</summary>
     private static YamlMap? Test(TestSpec test)
@@ -244,8 +245,11 @@ internal static class DbtProperties
                 arguments.Add("combination_of_columns", YamlList.Strings(test.Columns));
                 break;
             case TestKind.AcceptedValues:
+                // dbt's accepted_values writes each value into SQL between quotes it does not escape; with quote:
+                // false it writes the value as is, so each is the adapter's own string literal.
                 kind = "accepted_values";
-                arguments.Add("values", YamlList.Strings(test.Values));
+                arguments.Add("values", YamlList.Strings(test.Values.Select(DbtNames.Adapter.Literal)))
+                    .Add("quote", false);
                 break;
             case TestKind.Range:
                 kind = "warehouse_range";

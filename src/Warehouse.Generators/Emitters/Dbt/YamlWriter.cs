@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Warehouse.Generators.Emitters.Escaping;
 
 namespace Warehouse.Generators.Emitters.Dbt;
 
@@ -73,7 +74,11 @@ internal sealed class YamlScalar : YamlNode
 
     public string Text { get; }
 
-    public static YamlScalar String(string value) => new(Quote(value));
+    /// <summary>Text as a YAML string that dbt reads back exactly: Jinja-escaped (dbt renders every value), then quoted.</summary>
+    public static YamlScalar String(string value) => new(Quote(JinjaText.Escape(value)));
+
+    /// <summary>A value that is a Jinja template the compiler wrote (with any model text in it already escaped).</summary>
+    public static YamlScalar Template(string jinja) => new(Quote(jinja));
 
     public static YamlScalar Bool(bool value) => new(value ? "true" : "false");
 
@@ -82,24 +87,27 @@ internal sealed class YamlScalar : YamlNode
     /// <summary>A number given as text: plain when it is a plain decimal number, else a quoted string.</summary>
     public static YamlScalar NumberText(string value) => Numeric.IsMatch(value) ? new YamlScalar(value) : String(value);
 
-    /// <summary>Spells a string so that every YAML reader reads back exactly it, as a string.</summary>
+    /// <summary>
+    /// Spells a string so that every YAML reader reads back exactly it, as a string: plain when it cannot be misread,
+    /// single-quoted when nothing in it needs an escape, else double-quoted with escapes. A single-quoted scalar folds
+    /// line breaks, and YAML 1.1 (PyYAML, so dbt) counts NEL (U+0085) and U+2028/U+2029 as line breaks and refuses
+    /// C0, DEL, C1 and U+FFFE/U+FFFF in a stream: each of them needs the double-quoted form's escape.
+    /// </summary>
     public static string Quote(string value)
     {
         if (Plain.IsMatch(value) && !Special.Contains(value)) return value;
-        if (value.IndexOfAny(new[] { '\n', '\r', '\t', '\\', '"' }) < 0 && !HasControl(value))
-        {
-            return "'" + value.Replace("'", "''") + "'";
-        }
+        if (!NeedsEscape(value)) return "'" + value + "'";
 
-        // A JSON string is a valid YAML double-quoted scalar (YAML 1.2 is a superset of JSON).
+        // A JSON string is a valid YAML double-quoted scalar (YAML 1.2 is a superset of JSON); JsonWriter.Quote
+        // escapes every character above as \uXXXX.
         return JsonWriter.Quote(value);
     }
 
-    private static bool HasControl(string value)
+    private static bool NeedsEscape(string value)
     {
         foreach (var c in value)
         {
-            if (c < ' ') return true;
+            if (c is '\'' or '"' or '\\' || JsonWriter.NeedsUnicodeEscape(c) || c < ' ' || char.IsSurrogate(c)) return true;
         }
 
         return false;

@@ -54,8 +54,8 @@ internal static class PlanSql
 
     public static string Constant(Constant constant, SqlDialect dialect) => constant.Value is not { } value ? "NULL" : constant.Kind switch
     {
-        SqlTypeKind.Varchar => SqlDialect.Literal(value),
-        SqlTypeKind.Date => $"CAST({SqlDialect.Literal(value)} AS DATE)",
+        SqlTypeKind.Varchar => dialect.Literal(value),
+        SqlTypeKind.Date => $"CAST({dialect.Literal(value)} AS DATE)",
         SqlTypeKind.Timestamp => dialect.Timestamp(value),
         _ => value,
     };
@@ -79,12 +79,12 @@ internal static class PlanSql
     };
 
     /// <summary>The reason a failing row is quarantined with, in words (with the offending text where there is one).</summary>
-    public static string Reason(StagingCheck check) => check switch
+    public static string Reason(StagingCheck check, SqlDialect dialect) => check switch
     {
-        TooLongCheck tooLong => SqlDialect.Literal($"{tooLong.Column} is longer than {tooLong.Length.ToString(CultureInfo.InvariantCulture)} characters"),
-        InvalidCheck invalid => $"{SqlDialect.Literal($"{invalid.Column}: '")} || {Raw(invalid.Column)} || {SqlDialect.Literal($"' is not a valid {invalid.Type}")}",
-        MissingCheck missing => SqlDialect.Literal($"{missing.Column} is required but missing"),
-        RuleCheck rule => SqlDialect.Literal(rule.Reason),
+        TooLongCheck tooLong => dialect.Literal($"{tooLong.Column} is longer than {tooLong.Length.ToString(CultureInfo.InvariantCulture)} characters"),
+        InvalidCheck invalid => $"{dialect.Literal($"{invalid.Column}: '")} || {Raw(invalid.Column)} || {dialect.Literal($"' is not a valid {invalid.Type}")}",
+        MissingCheck missing => dialect.Literal($"{missing.Column} is required but missing"),
+        RuleCheck rule => dialect.Literal(rule.Reason),
         _ => throw new InvalidOperationException("unknown staging check " + check.GetType().Name),
     };
 

@@ -28,7 +28,7 @@ internal static class ExpressionRenderer
         switch (expression)
         {
             case LiteralExpr { Kind: LiteralKind.String } literal:
-                output.Append(SqlDialect.Literal(literal.Value));
+                output.Append(dialect.Literal(literal.Value));
                 break;
             case LiteralExpr { Kind: LiteralKind.Boolean } literal:
                 output.Append(literal.Value.ToUpperInvariant());

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Emitters.Escaping;
 using Warehouse.Generators.Emitters.Plans;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.SqlFrontEnd;
@@ -98,18 +99,12 @@ internal static class SqlEmitter
 
     private static string Header(NodeSpec node)
     {
-        var header = new StringBuilder();
-        header.Append($"-- {node.Id}: {node.Kind.ToString().ToLowerInvariant()} from {node.TypeName}\n");
-        if (node.Description is { Length: > 0 } description)
-        {
-            foreach (var line in description.Split('\n'))
-            {
-                header.Append("-- ").Append(line.TrimEnd()).Append('\n');
-            }
-        }
-
-        return header.ToString();
+        var text = $"{node.Id}: {node.Kind.ToString().ToLowerInvariant()} from {node.TypeName}";
+        return Comment(node.Description is { Length: > 0 } description ? text + "\n" + description : text);
     }
+
+    /// <summary>Free text as comment lines of a runner script: no line of it can leave the comment or hold a runner variable.</summary>
+    private static string Comment(string text) => RunnerText.Escape(SqlComment.Lines(text));
 
     private static string SourceScript(NodeSpec node, SqlDialect dialect)
     {
@@ -119,7 +114,7 @@ internal static class SqlEmitter
         switch (dialect.Bronze)
         {
             case BronzeAccess.ReadsLakeFiles:
-                AppendLakeFileView(sql, node, format, table);
+                AppendLakeFileView(sql, node, format, table, dialect);
                 break;
             case BronzeAccess.LoadedByRunner:
                 AppendLoadedTable(sql, node, table);
@@ -134,10 +129,11 @@ internal static class SqlEmitter
         return sql.ToString();
     }
 
-    private static void AppendLakeFileView(StringBuilder sql, NodeSpec node, SourceFormatSpec format, string table)
+    private static void AppendLakeFileView(StringBuilder sql, NodeSpec node, SourceFormatSpec format, string table, SqlDialect dialect)
     {
-        var columns = string.Join(", ", node.Columns.Select(c => $"{SqlDialect.Literal(c.Name)}: 'VARCHAR'"));
-        var path = SqlDialect.Literal("{{lake_root}}/" + format.Prefix + format.FilePattern);
+        var columns = string.Join(", ", node.Columns.Select(c => $"{dialect.Literal(c.Name)}: 'VARCHAR'"));
+        // The runner's variable and the model's prefix in one literal (DuckDB's READ_CSV takes a constant path).
+        var path = dialect.QuotedString("{{lake_root}}/" + RunnerText.Escape(UnicodeText.WellFormed(format.Prefix + format.FilePattern)));
         sql.Append($"-- Reads the lake files as text; silver casts and checks them.\n")
             .Append($"CREATE OR REPLACE VIEW {table} AS\nSELECT\n");
         foreach (var column in node.Columns)
@@ -150,7 +146,7 @@ internal static class SqlEmitter
         // on the file name out of the scan: every lake file of the source is read, then the processed ones dropped.)
         sql.Append("    \"ordinality\" - MIN(\"ordinality\") OVER (PARTITION BY \"filename\") + 1 AS \"_source_row\",\n")
             .Append("    REPLACE(\"filename\", '{{lake_root}}/', '') AS \"_source_file\"\n")
-            .Append($"FROM READ_CSV({path}, delim = {SqlDialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
+            .Append($"FROM READ_CSV({path}, delim = {dialect.Literal(format.Delimiter.ToString())}, header = {(format.Header ? "true" : "false")}, quote = '\"', ")
             // ignore_errors: a row that is not valid UTF-8 is skipped, as PostgreSQL's loader skips it (the runner has
             // checked every header and field count before, and records the skipped rows).
             .Append($"all_varchar = true, filename = true, ignore_errors = true, columns = {{{columns}}}) WITH ORDINALITY;\n");
@@ -216,7 +212,7 @@ internal static class SqlEmitter
         if (plan.Incremental == Incremental.FullRefresh)
         {
             sql.Append($"DELETE FROM {target};\nDELETE FROM {quarantine};\n")
-                .Append($"DELETE FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {SqlDialect.Literal(node.Id)};\n");
+                .Append($"DELETE FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {dialect.Literal(node.Id)};\n");
         }
 
         // 1. The new files' rows: raw text, typed source columns, model columns, then the first failed check.
@@ -231,7 +227,7 @@ internal static class SqlEmitter
         if (dialect.BronzeSourceRow is { } sourceRow) sql.Append($"        {sourceRow} AS \"_source_row\",\n");
         sql.Append($"        {sourceFile} AS \"_source_file\"\n")
             .Append($"    FROM {SqlDialect.Table(plan.Upstream)}\n")
-            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {SqlDialect.Literal(node.Id)})\n");
+            .Append($"    WHERE {sourceFile} NOT IN (SELECT \"source_file\" FROM {SqlDialect.Table(Bookkeeping.ProcessedFiles)} WHERE \"node\" = {dialect.Literal(node.Id)})\n");
         if (dialect.Bronze == BronzeAccess.ReadsLakeFiles)
         {
             // A constant list of the same files (the runner reads them from processed_files) drops their rows before
@@ -254,9 +250,9 @@ internal static class SqlEmitter
         }
 
         sql.Append("\n    FROM \"typed\"\n), \"checked\" AS (\n    SELECT\n        \"modelled\".*,\n");
-        var checks = plan.Checks.Select(c => (c.Rule, Condition: PlanSql.Condition(c, dialect), Reason: PlanSql.Reason(c))).ToList();
+        var checks = plan.Checks.Select(c => (c.Rule, Condition: PlanSql.Condition(c, dialect), Reason: PlanSql.Reason(c, dialect))).ToList();
         sql.Append("        CASE\n");
-        foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {SqlDialect.Literal(check.Rule)}\n");
+        foreach (var check in checks) sql.Append($"            WHEN {check.Condition} THEN {dialect.Literal(check.Rule)}\n");
         sql.Append("        END AS \"__rule\"\n    FROM \"modelled\"\n)\n");
 
         // Only what the statements below read: the typed source columns (src__) were only needed for the checks.
@@ -284,7 +280,7 @@ internal static class SqlEmitter
         var rawList = string.Join(", ", plan.SourceColumns.Select(c => SqlDialect.Quote(c.Name)));
         sql.Append($"INSERT INTO {quarantine} ({rawList}, \"_source_file\", \"_rule\", \"_reason\", \"_batch_at\")\n")
             .Append($"SELECT {string.Join(", ", plan.SourceColumns.Select(c => PlanSql.Raw(c.Name)))}, \"_source_file\", ")
-            .Append($"COALESCE(\"__rule\", {SqlDialect.Literal(StagingPlan.DuplicateRule)}), COALESCE(\"__reason\", {SqlDialect.Literal(plan.DuplicateReason)}), {BatchAt}\n")
+            .Append($"COALESCE(\"__rule\", {dialect.Literal(StagingPlan.DuplicateRule)}), COALESCE(\"__reason\", {dialect.Literal(plan.DuplicateReason)}), {BatchAt}\n")
             .Append($"FROM {batch}\nWHERE \"__rule\" IS NOT NULL OR \"__rank\" > 1;\n");
         if (plan.ReplacesKeys)
         {
@@ -296,7 +292,7 @@ internal static class SqlEmitter
             .Append($"SELECT {string.Join(", ", plan.Columns.Select(c => PlanSql.Out(c.Name)))}, \"_source_file\", {BatchAt}\n")
             .Append($"FROM {batch}\nWHERE \"__rule\" IS NULL AND \"__rank\" = 1;\n")
             .Append($"INSERT INTO {SqlDialect.Table(Bookkeeping.ProcessedFiles)} (\"node\", \"source_file\", \"batch_at\", \"rows_read\", \"rows_loaded\", \"rows_quarantined\")\n")
-            .Append($"SELECT {SqlDialect.Literal(node.Id)}, \"_source_file\", {BatchAt}, COUNT(*),\n")
+            .Append($"SELECT {dialect.Literal(node.Id)}, \"_source_file\", {BatchAt}, COUNT(*),\n")
             .Append("    SUM(CASE WHEN \"__rule\" IS NULL AND \"__rank\" = 1 THEN 1 ELSE 0 END),\n")
             .Append("    SUM(CASE WHEN \"__rule\" IS NULL AND \"__rank\" = 1 THEN 0 ELSE 1 END)\n")
             .Append($"FROM {batch}\nGROUP BY \"_source_file\";\n")
@@ -437,7 +433,7 @@ internal static class SqlEmitter
         var sql = new StringBuilder(Header(node));
         if (plan.Grain is { } grain)
         {
-            sql.Append($"-- Grain: {grain.Description} ({string.Join(", ", grain.Columns)}).\n");
+            sql.Append(Comment($"Grain: {grain.Description} ({string.Join(", ", grain.Columns)})."));
         }
 
         sql.Append($"CREATE TABLE IF NOT EXISTS {table} (\n");
@@ -537,7 +533,7 @@ internal static class SqlEmitter
             TestKind.Unique => $"SELECT {string.Join(", ", test.Columns.Select(SqlDialect.Quote))}, COUNT(*) AS \"occurrences\"\nFROM {table}\n"
                 + (test.Where is null ? string.Empty : $"WHERE {test.Where}\n")
                 + $"GROUP BY {string.Join(", ", test.Columns.Select(SqlDialect.Quote))}\nHAVING COUNT(*) > 1;\n",
-            TestKind.AcceptedValues => $"SELECT *\nFROM {table}\nWHERE {column} IS NOT NULL\n    AND {dialect.Cast(column, new SqlType(SqlTypeKind.Varchar, Length: 256))} NOT IN ({string.Join(", ", test.Values.Select(SqlDialect.Literal))}){where};\n",
+            TestKind.AcceptedValues => $"SELECT *\nFROM {table}\nWHERE {column} IS NOT NULL\n    AND {dialect.Cast(column, new SqlType(SqlTypeKind.Varchar, Length: 256))} NOT IN ({string.Join(", ", test.Values.Select(dialect.Literal))}){where};\n",
             TestKind.Range => $"SELECT *\nFROM {table}\nWHERE ({column} < {test.Min} OR {column} > {test.Max}){where};\n",
             TestKind.Relationships => $"SELECT c.*\nFROM {table} AS c\nLEFT JOIN {SqlDialect.Table(test.Related!)} AS p ON p.{SqlDialect.Quote(test.RelatedColumn!)} = c.{column}\n"
                 + $"WHERE c.{column} IS NOT NULL AND p.{SqlDialect.Quote(test.RelatedColumn!)} IS NULL"
