@@ -133,7 +133,7 @@ internal abstract class SqlDialect
     /// </summary>
     protected abstract string CastMatched(string text, SqlType type);
 
-    private static string Spellings(IEnumerable<string> words) => string.Join(", ", words.Select(Literal));
+    private string Spellings(IEnumerable<string> words) => string.Join(", ", words.Select(Literal));
 
     /// <summary>A raw bronze column as text (Redshift's external tables may be typed).</summary>
     public virtual string RawText(string column) => column;

@@ -54,6 +54,9 @@ internal static class ModelParser
         private readonly List<KeyedLocation> _locations = new();
         private readonly List<DiagnosticInfo> _diagnostics = new();
 
+        /// <summary>An attribute of the record names a type that does not exist (the C# compiler reports it), so it read as absent.</summary>
+        private bool _namesMissingType;
+
         public ParseState(INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken cancellationToken)
         {
             _type = type;
@@ -186,7 +189,7 @@ internal static class ModelParser
                 CheckSingleKey(spec, ColumnRole.BusinessKey, "[BusinessKey]");
             }
 
-            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray()) { Incomplete = incomplete, Unsettled = AttributeReader.IsUnsettled(_type) };
+            return new ParsedNode(spec, _locations.ToEquatableArray(), _diagnostics.ToEquatableArray()) { Incomplete = incomplete, Unsettled = _namesMissingType || AttributeReader.IsUnsettled(_type) };
         }
 
         /// <summary>The kind attribute before <paramref name="primary"/> of another kind, when the record has one (WH0049).</summary>
@@ -250,8 +253,13 @@ internal static class ModelParser
         /// <summary>WH0040 at <paramref name="attribute"/>, whose arguments do not bind; <paramref name="consequence"/> says what the generator does.</summary>
         private void ReportUnbound(AttributeData attribute, string consequence, string? owner = null)
         {
-            // typeof(Mistyped): the C# compiler's "type not found" says all there is to say.
-            if (AttributeReader.OnlyNamesMissingTypes(attribute)) return;
+            // typeof(Mistyped): the C# compiler's "type not found" says all there is to say. The attribute reads as
+            // absent meanwhile, so the record is not what its author wrote: it is unsettled, and nothing is emitted.
+            if (AttributeReader.OnlyNamesMissingTypes(attribute))
+            {
+                _namesMissingType = true;
+                return;
+            }
             Report(
                 DiagnosticDescriptors.IncompleteAttribute,
                 LocationOfAttribute(attribute),
@@ -614,8 +622,14 @@ internal static class ModelParser
             return (sqlType, nullable);
         }
 
+        /// <summary>
+        /// The declared DECIMAL; an invalid precision or scale (WH0042 at the attribute) reads as the default, so that
+        /// what reads the column is checked against a type that exists, not told again of the same mistake.
+        /// </summary>
         private static SqlType DecimalType(ImmutableArray<AttributeData> attributes) =>
             AttributeReader.First<PrecisionAttribute>(attributes) is { } precision
+                && precision.Attribute.Precision >= 1 && precision.Attribute.Precision <= SqlDialect.Strictest(static d => d.MaxDecimalPrecision).MaxDecimalPrecision
+                && precision.Attribute.Scale >= 0 && precision.Attribute.Scale <= precision.Attribute.Precision
                 ? new SqlType(SqlTypeKind.Decimal, Precision: precision.Attribute.Precision, Scale: precision.Attribute.Scale)
                 : new SqlType(SqlTypeKind.Decimal, Precision: PrecisionAttribute.DefaultPrecision, Scale: PrecisionAttribute.DefaultScale);
 

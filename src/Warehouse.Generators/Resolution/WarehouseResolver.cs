@@ -21,6 +21,13 @@ internal sealed class WarehouseResolver
     private readonly Dictionary<string, ParsedNode> _byType = new(StringComparer.Ordinal);
     private readonly DiagnosticSink _sink = new();
 
+    /// <summary>
+    /// A check was left unreported because its cause is a C# error (a record whose file does not parse, a reference
+    /// to a type that does not exist yet). The model is then not consistent, though no WH error says so: the emitters
+    /// must not see it (the C# errors fail the build meanwhile).
+    /// </summary>
+    private bool _withheld;
+
     private WarehouseResolver(IEnumerable<ParsedNode> nodes)
     {
         foreach (var node in nodes)
@@ -82,8 +89,11 @@ internal sealed class WarehouseResolver
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .Distinct()
             .ToEquatableArray();
-        // A warning (WH0028, WH0046) leaves the model consistent; only errors stop the emitters.
-        var nodes = diagnostics.Any(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) ? EquatableArray<NodeSpec>.Empty : resolved.ToEquatableArray();
+        // A warning (WH0028, WH0046) leaves the model consistent; errors, and checks withheld behind C# errors, stop
+        // the emitters.
+        var consistent = !_withheld && !parsed.Any(static n => n.Unsettled || n.Incomplete)
+            && !diagnostics.Any(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        var nodes = consistent ? resolved.ToEquatableArray() : EquatableArray<NodeSpec>.Empty;
         return new ResolvedWarehouse(project, nodes, diagnostics) { Names = NamesOf(parsed) };
     }
 
@@ -360,6 +370,7 @@ internal sealed class WarehouseResolver
         var parts = new List<SqlPart>();
         var targets = new Dictionary<int, NodeSpec>();
         var unresolved = false;
+        var unsettled = false;
         foreach (var part in spec.Sql)
         {
             if (part.ReferencedType is null)
@@ -376,6 +387,7 @@ internal sealed class WarehouseResolver
                 continue;
             }
 
+            unsettled |= target.Unsettled;
             dependsOn.Add(target.Spec.Id);
             targets[parts.Count] = target.Spec;
             parts.Add(part with { Target = TableOf(target.Spec) });
@@ -383,7 +395,15 @@ internal sealed class WarehouseResolver
 
         var resolved = spec with { Sql = parts.ToEquatableArray(), DependsOn = dependsOn.ToEquatableArray() };
         // A body that names a model that does not resolve is not bound: its columns would all be reported unknown.
-        if (!unresolved) SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, _sink);
+        // A body over a model whose file does not parse is checked against what the compiler recovered of it, so what
+        // it finds goes nowhere until that file compiles (LineageSink).
+        if (!unresolved)
+        {
+            var sink = unsettled ? new DiagnosticSink() : _sink;
+            _withheld |= unsettled;
+            SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, sink);
+        }
+
         return resolved with { Tests = Tests(node, resolved) };
     }
 
@@ -425,7 +445,11 @@ internal sealed class WarehouseResolver
 
         if (!_byType.TryGetValue(typeName, out var target))
         {
-            if (node.Find("unsettled:" + typeName) is not null) return null;
+            if (node.Find("unsettled:" + typeName) is not null)
+            {
+                _withheld = true;
+                return null;
+            }
             Report(DiagnosticDescriptors.UnknownReference, location, typeName, referrer, expectedAttribute);
             return null;
         }
@@ -458,7 +482,12 @@ internal sealed class WarehouseResolver
     /// Where what a node finds missing in <paramref name="upstream"/> goes: nowhere while the upstream's file does not
     /// parse (its columns are what the C# compiler recovered, and its C# errors come first), else to the sink.
     /// </summary>
-    private DiagnosticSink LineageSink(ParsedNode upstream) => upstream.Unsettled ? new DiagnosticSink() : _sink;
+    private DiagnosticSink LineageSink(ParsedNode upstream)
+    {
+        if (!upstream.Unsettled) return _sink;
+        _withheld = true;
+        return new DiagnosticSink();
+    }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _sink.Report(descriptor, location, arguments);
