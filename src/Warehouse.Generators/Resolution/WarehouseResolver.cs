@@ -22,9 +22,9 @@ internal sealed class WarehouseResolver
     private readonly DiagnosticSink _sink = new();
 
     /// <summary>
-    /// A check was left unreported because its cause is a C# error (a record whose file does not parse, a reference
-    /// to a type that does not exist yet). The model is then not consistent, though no WH error says so: the emitters
-    /// must not see it (the C# errors fail the build meanwhile).
+    /// A reference was left unreported because it names a type the C# compiler could not bind (its CS error says so).
+    /// The model is then not consistent, though no WH error says so: the emitters must not see it. (Checks withheld
+    /// because a record's own file does not parse need no flag: that record is <see cref="ParsedNode.Unsettled"/>.)
     /// </summary>
     private bool _withheld;
 
@@ -89,9 +89,9 @@ internal sealed class WarehouseResolver
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .Distinct()
             .ToEquatableArray();
-        // A warning (WH0028, WH0046) leaves the model consistent; errors, and checks withheld behind C# errors, stop
-        // the emitters.
-        var consistent = !_withheld && !parsed.Any(static n => n.Unsettled || n.Incomplete)
+        // A warning (WH0028, WH0046) leaves the model consistent; errors, and checks withheld behind C# errors (an
+        // unsettled record, a reference to an unbound type), stop the emitters. An incomplete node has its WH0040.
+        var consistent = !_withheld && !parsed.Any(static n => n.Unsettled)
             && !diagnostics.Any(static d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         var nodes = consistent ? resolved.ToEquatableArray() : EquatableArray<NodeSpec>.Empty;
         return new ResolvedWarehouse(project, nodes, diagnostics) { Names = NamesOf(parsed) };
@@ -400,7 +400,6 @@ internal sealed class WarehouseResolver
         if (!unresolved)
         {
             var sink = unsettled ? new DiagnosticSink() : _sink;
-            _withheld |= unsettled;
             SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, sink);
         }
 
@@ -482,12 +481,7 @@ internal sealed class WarehouseResolver
     /// Where what a node finds missing in <paramref name="upstream"/> goes: nowhere while the upstream's file does not
     /// parse (its columns are what the C# compiler recovered, and its C# errors come first), else to the sink.
     /// </summary>
-    private DiagnosticSink LineageSink(ParsedNode upstream)
-    {
-        if (!upstream.Unsettled) return _sink;
-        _withheld = true;
-        return new DiagnosticSink();
-    }
+    private DiagnosticSink LineageSink(ParsedNode upstream) => upstream.Unsettled ? new DiagnosticSink() : _sink;
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _sink.Report(descriptor, location, arguments);
