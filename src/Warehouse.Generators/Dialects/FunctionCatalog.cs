@@ -22,6 +22,7 @@ internal static class FunctionCatalog
         ["current_date"] = (0, 0),
         ["date_trunc"] = (2, 2),
         ["day"] = (1, 1),
+        ["div"] = (2, 2),
         ["floor"] = (1, 1),
         ["greatest"] = (2, 16),
         ["initcap"] = (1, 1),

@@ -74,8 +74,12 @@ internal enum LiteralKind
 
 internal sealed record LiteralExpr(LiteralKind Kind, string Value) : Expr;
 
-/// <summary>A column, by the name written in the expression (property or column name) until resolved to the column name.</summary>
-internal sealed record ColumnExpr(string Name) : Expr;
+/// <summary>
+/// A column, by the name written in the expression (property or column name) until bound to the column name and
+/// the column's type (<see cref="ExpressionBinder"/>): a bound tree carries every type its typing needs
+/// (<see cref="ExpressionTypes"/>), so the renderer and the checks need no table beside it.
+/// </summary>
+internal sealed record ColumnExpr(string Name, SqlType? Type = null) : Expr;
 
 internal sealed record FunctionExpr(string Name, EquatableArray<Expr> Arguments) : Expr;
 

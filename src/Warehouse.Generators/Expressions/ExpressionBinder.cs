@@ -5,18 +5,18 @@ using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Expressions;
 
-/// <summary>Binds the column names written in an expression to the column names of the table it reads.</summary>
+/// <summary>Binds the column names written in an expression to the columns (names and types) of the table it reads.</summary>
 internal static class ExpressionBinder
 {
     /// <summary>
     /// Returns the expression with every column resolved by <paramref name="resolve"/> (which maps a written name to
-    /// a column name, or null when unknown); the unknown names are added to <paramref name="unknown"/>.
+    /// the column, or null when unknown) to its column name and type; the unknown names are added to <paramref name="unknown"/>.
     /// </summary>
-    public static Expr Bind(Expr expression, Func<string, string?> resolve, ICollection<string> unknown)
+    public static Expr Bind(Expr expression, Func<string, ColumnSpec?> resolve, ICollection<string> unknown)
     {
         Expr Visit(Expr e) => e switch
         {
-            ColumnExpr column => resolve(column.Name) is { } name ? new ColumnExpr(name) : Unknown(column),
+            ColumnExpr column => resolve(column.Name) is { } bound ? new ColumnExpr(bound.Name, bound.Type) : Unknown(column),
             FunctionExpr function => function with { Arguments = function.Arguments.Select(Visit).ToEquatableArray() },
             BinaryExpr binary => binary with { Left = Visit(binary.Left), Right = Visit(binary.Right) },
             UnaryExpr unary => unary with { Operand = Visit(unary.Operand) },
