@@ -134,7 +134,8 @@ internal static class ExpressionTypes
                 if (operand is { IsNumeric: false }) Fail(ref problem, $"'-' needs a number, not {Family(operand)}");
                 return operand;
             case BinaryExpr binary:
-                return Binary(binary, ref problem);
+                var left = Infer(binary.Left, ref problem);
+                return Binary(binary.Operator, left, Infer(binary.Right, ref problem), ref problem);
             case IsNullExpr isNull:
                 Infer(isNull.Operand, ref problem);
                 return Boolean;
@@ -165,11 +166,31 @@ internal static class ExpressionTypes
         }
     }
 
-    private static SqlType? Binary(BinaryExpr binary, ref string? problem)
+    /// <summary>The type of <paramref name="op"/> on operands of these types (the renderer's question: the checks ran first).</summary>
+    public static SqlType? OfBinary(string op, SqlType? left, SqlType? right)
     {
-        var left = Infer(binary.Left, ref problem);
-        var right = Infer(binary.Right, ref problem);
-        var op = binary.Operator;
+        string? problem = null;
+        return Binary(op, left, right, ref problem);
+    }
+
+    /// <summary>The type of <paramref name="call"/> on arguments of these types (the renderer's question: the checks ran first).</summary>
+    public static SqlType? OfFunction(FunctionExpr call, IReadOnlyList<SqlType?> arguments)
+    {
+        string? problem = null;
+        return Function(call, arguments, ref problem);
+    }
+
+    /// <summary>The type CASE branches of these types share.</summary>
+    public static SqlType? OfBranches(IEnumerable<SqlType?> branches)
+    {
+        string? problem = null;
+        SqlType? shared = null;
+        foreach (var branch in branches) shared = Mix(shared, branch, "CASE branches", ref problem);
+        return shared;
+    }
+
+    private static SqlType? Binary(string op, SqlType? left, SqlType? right, ref string? problem)
+    {
         switch (op)
         {
             case "AND" or "OR":

@@ -46,7 +46,9 @@ public sealed class LineageTests
 
         Assert.Null(column.UpstreamColumn);
         var concat = Assert.IsType<BinaryExpr>(column.Derived);
-        Assert.Equal(new ColumnExpr("first_name"), Assert.IsType<FunctionExpr>(concat.Left).Arguments[0]);
+        // Bound to the upstream column's name and type.
+        var firstName = Lineage.FindColumn(Upstream, "first_name")!;
+        Assert.Equal(new ColumnExpr("first_name", firstName.Type), Assert.IsType<FunctionExpr>(concat.Left).Arguments[0]);
         var unknown = Assert.Single(sink.Diagnostics);
         Assert.Equal("WH0011", unknown.Descriptor.Id);
         Assert.Equal("nickname", unknown.Arguments[1]);
