@@ -61,7 +61,7 @@ internal static class ExpressionTypes
 
         if (IsInteger(column) && IsFloat(value))
         {
-            return "a floating-point value does not go into an integer column, as the engines round it differently; declare the column double or decimal";
+            return "a floating-point value does not go into an integer column: the engines round floating-point values differently, in a cast and in round() alike; declare the column double or decimal";
         }
 
         if (value.Kind == column.Kind || value.IsNumeric && column.IsNumeric) return null;
