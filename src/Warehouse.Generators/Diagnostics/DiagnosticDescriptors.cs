@@ -217,7 +217,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExpressionTypeMismatch = Error(
         "WH0060",
         "Expression types do not match",
-        "{0} does not type: {1}");
+        "{0} has a type error: {1}");
 
     public static readonly DiagnosticDescriptor ExpressionDoesNotFitColumn = Error(
         "WH0061",

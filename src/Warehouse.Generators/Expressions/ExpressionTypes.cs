@@ -56,23 +56,24 @@ internal static class ExpressionTypes
     {
         if (IsInteger(column) && value.Kind == SqlTypeKind.Decimal && value.Scale > 0)
         {
-            return "a decimal with a fraction does not go into an integer column without an explicit rounding: wrap it in round(), floor() or ceil(), or declare the column decimal";
+            return "a decimal with a fraction does not go into an integer column without an explicit rounding: wrap it in round(), floor() or ceil() (the whole quotient of integers is div(a, b), since '/' keeps the fraction), or declare the column decimal";
         }
 
         if (IsInteger(column) && IsFloat(value))
         {
-            return "a floating-point value does not go into an integer column: the engines round it differently; declare the column DECIMAL or DOUBLE";
+            return "a floating-point value does not go into an integer column: the engines round floating-point values differently, in a cast and in round() alike; declare the column double or decimal";
         }
 
         if (value.Kind == column.Kind || value.IsNumeric && column.IsNumeric) return null;
-        if (value.Kind == SqlTypeKind.Varchar) return "text is never converted implicitly; parse it in staging by declaring the source column with the type";
+        if (value.Kind == SqlTypeKind.Varchar) return $"text is never converted implicitly; give {Article(column.Kind)}, or, to parse text as it lands in bronze, declare the [Source] column with that type";
         if (column.Kind == SqlTypeKind.Varchar)
         {
-            return IsFloat(value) ? "a floating-point value has no portable text form; round it into a decimal first" : null;
+            return IsFloat(value) ? FloatAsText : null;
         }
 
         if (value.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp && column.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp) return null;
-        return $"a {Family(value)} is not a {Family(column)}";
+        if (value.Kind == SqlTypeKind.Boolean && column.IsNumeric) return "a boolean is not a number; count it as CASE WHEN ... THEN 1 ELSE 0 END, or declare the column bool";
+        return $"{Article(value.Kind)} is not {Article(column.Kind)}; compute {Article(column.Kind)}, or declare the column with the expression's type";
     }
 
     public static bool IsInteger(SqlType type) => type.Kind is SqlTypeKind.SmallInt or SqlTypeKind.Integer or SqlTypeKind.BigInt;
@@ -131,7 +132,7 @@ internal static class ExpressionTypes
                 return Boolean;
             case UnaryExpr minus:
                 var operand = Infer(minus.Operand, ref problem);
-                if (operand is { IsNumeric: false }) Fail(ref problem, $"'-' needs a number, not {Family(operand)}");
+                if (operand is { IsNumeric: false }) Fail(ref problem, $"'-' needs a number, not {Article(operand)}");
                 return operand;
             case BinaryExpr binary:
                 var left = Infer(binary.Left, ref problem);
@@ -219,7 +220,9 @@ internal static class ExpressionTypes
         if (left is { Kind: SqlTypeKind.Date } && right is { Kind: SqlTypeKind.Date } && op == "-") return new SqlType(SqlTypeKind.Integer);
         if (left is { IsNumeric: false } || right is { IsNumeric: false })
         {
-            Fail(ref problem, $"'{op}' needs numbers, not {Family(left)} and {Family(right)}");
+            Fail(ref problem, left is { Kind: SqlTypeKind.Date } || right is { Kind: SqlTypeKind.Date }
+                ? $"a date moves by whole days (date + integer, date - integer) and two dates differ by days (date - date), but this is {Operand(left)} {op} {Operand(right)}"
+                : $"'{op}' needs numbers, not {Operand(left)} and {Operand(right)}" + (op == "+" && (left is { Kind: SqlTypeKind.Varchar } || right is { Kind: SqlTypeKind.Varchar }) ? "; text is joined with '||'" : string.Empty));
             return null;
         }
 
@@ -258,7 +261,7 @@ internal static class ExpressionTypes
                 if (arguments.Count > 1 && !(function.Arguments[1] is LiteralExpr { Kind: LiteralKind.Number } literal
                     && int.TryParse(literal.Value, NumberStyles.None, CultureInfo.InvariantCulture, out places) && places <= MaxPrecision))
                 {
-                    Fail(ref problem, "round()'s places must be a whole number from 0 to 38, written as a number");
+                    Fail(ref problem, "round()'s places must be a whole number from 0 to 38 written as a literal (round(x, 2)), not a column or an expression");
                 }
 
                 // Rounding 9.96 to one place gives 10.0: one more integer digit.
@@ -313,7 +316,7 @@ internal static class ExpressionTypes
         foreach (var part in parts)
         {
             if (part is null) continue;
-            if (IsFloat(part)) Fail(ref problem, "a floating-point value has no portable text form to concatenate; round it into a decimal first");
+            if (IsFloat(part)) Fail(ref problem, FloatAsText);
             length += part.Kind switch
             {
                 SqlTypeKind.Varchar => part.Length == 0 ? UnboundedText : part.Length,
@@ -358,7 +361,7 @@ internal static class ExpressionTypes
     {
         if (shared is null || next is null) return shared ?? next;
         var common = Common(shared, next);
-        if (common is null) Fail(ref problem, $"{what} are of types that do not mix: {Family(shared)} and {Family(next)}");
+        if (common is null) Fail(ref problem, $"{what} are of types that do not mix: {Article(shared)} and {Article(next)}; give them all values of one kind");
         return common ?? shared;
     }
 
@@ -370,7 +373,7 @@ internal static class ExpressionTypes
 
     private static void Expect(SqlType? type, SqlTypeKind kind, string what, ref string? problem)
     {
-        if (type is not null && type.Kind != kind) Fail(ref problem, $"{what} needs {Article(new SqlType(kind))}, not {Article(type)}");
+        if (type is not null && type.Kind != kind) Fail(ref problem, $"{what} needs {Article(kind)}, not {Article(type)}");
     }
 
     private static void Number(SqlType? type, string function, ref string? problem)
@@ -380,7 +383,7 @@ internal static class ExpressionTypes
 
     private static void Integer(SqlType? type, string function, ref string? problem)
     {
-        if (type is not null && !IsInteger(type)) Fail(ref problem, $"{function}() needs whole numbers (an integer type), not {Article(type)}");
+        if (type is not null && !IsInteger(type)) Fail(ref problem, $"{function}() needs whole numbers (an integer type), not {Article(type)}" + (function == "div" ? "; divide other numbers with '/'" : string.Empty));
     }
 
     private static void Text(SqlType? type, string function, ref string? problem)
@@ -404,11 +407,20 @@ internal static class ExpressionTypes
         _ => "number",
     };
 
-    private static string Article(SqlType type) => Family(type) switch
+    /// <summary>A type as a message names it: its family and its spelling, as in "a number (DECIMAL(18,2))".</summary>
+    private static string Article(SqlType type) => Article(type.Kind) + " (" + type + ")";
+
+    /// <summary>A family as a message names it: "text", "a number", "a date".</summary>
+    private static string Article(SqlTypeKind kind) => Family(new SqlType(kind)) switch
     {
         "text" => "text",
         var family => "a " + family,
-    } + " (" + type + ")";
+    };
+
+    /// <summary>An operand as a message names it; a NULL operand is "NULL".</summary>
+    private static string Operand(SqlType? type) => type is null ? "NULL" : Article(type);
+
+    private const string FloatAsText = "a floating-point value has no portable text form (each engine prints its digits differently): read it into a decimal column first, and join that";
 
     private static readonly SqlType Boolean = new(SqlTypeKind.Boolean);
 

@@ -53,4 +53,32 @@ public sealed class LineageTests
         Assert.Equal("WH0011", unknown.Descriptor.Id);
         Assert.Equal("nickname", unknown.Arguments[1]);
     }
+
+    [Theory]
+    [InlineData("first_name + 1", "BigInt", "WH0060")]
+    [InlineData("first_name", "BigInt", "WH0061")]
+    [InlineData("customer_id / 2", "BigInt", "WH0061")]
+    [InlineData("div(customer_id, 2)", "BigInt", null)]
+    [InlineData("first_name || customer_id", "Varchar", null)]
+    public void A_bound_expression_is_typed_against_its_column(string text, string target, string? expected)
+    {
+        var sink = new DiagnosticSink();
+
+        Lineage.Bind(ExpressionParser.Parse(text).Expression!, Upstream, ExpressionUse.Value(new SqlType(Enum.Parse<SqlTypeKind>(target))), null, "[Derived] on 'Value'", sink);
+
+        Assert.Equal(expected is null ? [] : [expected], Ids(sink));
+    }
+
+    [Theory]
+    [InlineData("customer_id * 2", "WH0062")]
+    [InlineData("customer_id * 2 > 0", null)]
+    [InlineData("first_name > 0", "WH0060")]
+    public void A_rule_is_typed_as_a_condition(string text, string? expected)
+    {
+        var sink = new DiagnosticSink();
+
+        Lineage.Bind(ExpressionParser.Parse(text).Expression!, Upstream, ExpressionUse.Condition, null, "Rule 'checked'", sink);
+
+        Assert.Equal(expected is null ? [] : [expected], Ids(sink));
+    }
 }
