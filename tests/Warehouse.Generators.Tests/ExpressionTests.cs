@@ -51,7 +51,28 @@ public sealed class ExpressionTests
     [InlineData("7 + opened", "duckdb", "(\"opened\" + 7)")]
     [InlineData("closed - opened", "postgres", "CAST((\"closed\" - \"opened\") AS INTEGER)")]
     [InlineData("date_trunc('week', opened)", "postgres", "CAST(DATE_TRUNC('week', CAST(\"opened\" AS TIMESTAMP)) AS DATE)")]
+    [InlineData("opened >= '2024-02-29'", "duckdb", "(\"opened\" >= CAST('2024-02-29' AS DATE))")]
+    [InlineData("booked BETWEEN '2024-01-01' AND '2024-01-31T23:59:59.5'", "postgres", "(\"booked\" BETWEEN CAST('2024-01-01' AS TIMESTAMP) AND CAST('2024-01-31 23:59:59.5' AS TIMESTAMP))")]
+    [InlineData("coalesce(closed, '9999-12-31')", "redshift", "COALESCE(\"closed\", CAST('9999-12-31' AS DATE))")]
     public void Typed_expressions_are_spelled_by_their_semantics(string text, string dialect, string expected)
+    {
+        var bound = Bind(text);
+        Assert.Null(ExpressionTypes.Type(bound).Problem);
+        Assert.Equal(expected, ExpressionRenderer.Render(bound, SqlDialect.All.Single(d => d.Name == dialect), SqlDialect.Quote));
+    }
+
+    /// <summary>A string beside a date is a date only when it is one, in the ISO form bronze dates have; otherwise it stays text, and the comparison a type error.</summary>
+    [Theory]
+    [InlineData("opened >= '2023-02-29'")]
+    [InlineData("opened >= '29.02.2024'")]
+    [InlineData("opened IN ('2024-01-01', 'today')")]
+    [InlineData("opened = 'tomorrow'")]
+    public void A_string_that_is_no_date_is_not_read_as_one(string text)
+    {
+        Assert.Contains("compares a date (DATE) with text", ExpressionTypes.Type(Bind(text)).Problem, StringComparison.Ordinal);
+    }
+
+    private static Expr Bind(string text)
     {
         var columns = new Dictionary<string, SqlType>
         {
@@ -61,12 +82,12 @@ public sealed class ExpressionTests
             ["flag"] = new(SqlTypeKind.Boolean),
             ["opened"] = new(SqlTypeKind.Date),
             ["closed"] = new(SqlTypeKind.Date),
+            ["booked"] = new(SqlTypeKind.Timestamp),
         };
         var unknown = new List<string>();
         var bound = ExpressionBinder.Bind(ExpressionParser.Parse(text).Expression!, n => new ColumnSpec { PropertyName = n, Name = n, Type = columns[n], Nullable = true }, unknown);
         Assert.Empty(unknown);
-        Assert.Null(ExpressionTypes.Type(bound).Problem);
-        Assert.Equal(expected, ExpressionRenderer.Render(bound, SqlDialect.All.Single(d => d.Name == dialect), SqlDialect.Quote));
+        return bound;
     }
 
     [Theory]

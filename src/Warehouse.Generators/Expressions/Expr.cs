@@ -70,6 +70,12 @@ internal enum LiteralKind
     String,
     Boolean,
     Null,
+
+    /// <summary>A string literal the binder read as a date (<c>'2024-02-29'</c> beside a date, <see cref="ExpressionBinder"/>).</summary>
+    Date,
+
+    /// <summary>A string literal the binder read as a timestamp (<c>'2024-02-29 10:00'</c> beside a timestamp).</summary>
+    Timestamp,
 }
 
 internal sealed record LiteralExpr(LiteralKind Kind, string Value) : Expr;

@@ -336,6 +336,8 @@ internal static class ExpressionTypes
         LiteralKind.Boolean => Boolean,
         LiteralKind.String => new SqlType(SqlTypeKind.Varchar, Length: System.Math.Max(literal.Value.Length, 1)),
         LiteralKind.Number => Number(literal.Value),
+        LiteralKind.Date => new SqlType(SqlTypeKind.Date),
+        LiteralKind.Timestamp => new SqlType(SqlTypeKind.Timestamp),
         _ => null,
     };
 
@@ -368,7 +370,10 @@ internal static class ExpressionTypes
     private static void Compare(SqlType? left, SqlType? right, string what, ref string? problem)
     {
         if (left is null || right is null || Common(left, right) is not null) return;
-        Fail(ref problem, $"{what} compares {Article(left)} with {Article(right)}");
+        var hint = IsTemporal(left) && right.Kind == SqlTypeKind.Varchar || IsTemporal(right) && left.Kind == SqlTypeKind.Varchar
+            ? "; a date constant is written as text in ISO form, 'yyyy-mm-dd' (a timestamp 'yyyy-mm-dd hh:mm:ss'), and must be a day that exists"
+            : string.Empty;
+        Fail(ref problem, $"{what} compares {Article(left)} with {Article(right)}{hint}");
     }
 
     private static void Expect(SqlType? type, SqlTypeKind kind, string what, ref string? problem)

@@ -54,6 +54,7 @@ internal static class Lineage
     {
         var unknown = new List<string>();
         var bound = ExpressionBinder.Bind(expression, name => FindColumn(table, name), unknown);
+        if (use.Target is { } column) bound = ExpressionBinder.AsTemporal(bound, column); // [Default("'1900-01-01'")] on a date
         foreach (var name in unknown.Distinct())
         {
             sink.UnknownColumn(location, what, name, table);

@@ -42,6 +42,10 @@ internal static class ExpressionRenderer
             case LiteralExpr { Kind: LiteralKind.String } literal:
                 output.Append(dialect.Literal(literal.Value));
                 return ExpressionTypes.Of(literal);
+            case LiteralExpr { Kind: LiteralKind.Date or LiteralKind.Timestamp } literal:
+                var temporal = ExpressionTypes.Of(literal)!;
+                output.Append(dialect.Cast(dialect.Literal(literal.Value), temporal));
+                return temporal;
             case LiteralExpr { Kind: LiteralKind.Boolean } literal:
                 output.Append(literal.Value.ToUpperInvariant());
                 return ExpressionTypes.Of(literal);
