@@ -75,7 +75,7 @@ internal enum LiteralKind
 internal sealed record LiteralExpr(LiteralKind Kind, string Value) : Expr;
 
 /// <summary>A column, by the name written in the expression (property or column name) until resolved to the column name.</summary>
-internal sealed record ColumnExpr(string Name) : Expr;
+internal sealed record ColumnExpr(string Name, SqlType? Type = null) : Expr;
 
 internal sealed record FunctionExpr(string Name, EquatableArray<Expr> Arguments) : Expr;
 

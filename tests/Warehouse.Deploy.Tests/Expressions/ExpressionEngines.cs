@@ -1,0 +1,363 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Npgsql;
+using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Model;
+
+namespace Warehouse.Deploy.Tests.Expressions;
+
+/// <summary>
+/// What an engine made of one expression over the edge table: its result type as a logical type (DECIMAL(p,s),
+/// DECIMAL for PostgreSQL's unconstrained numeric, VARCHAR for every text type, ...) or "error: class" when it does
+/// not bind, and per row the value as canonical text, "NULL", or "error: class".
+/// </summary>
+internal sealed record Outcome(string Type, string[] Values)
+{
+    public static Outcome Error(string errorClass) =>
+        new("error: " + errorClass, Enumerable.Repeat("error: " + errorClass, EdgeTable.RowCount).ToArray());
+}
+
+/// <summary>One engine, evaluating batches of rendered expressions over the edge table.</summary>
+internal interface IExpressionEngine : IAsyncDisposable
+{
+    string DisplayName { get; }
+
+    SqlDialect Dialect { get; }
+
+    /// <summary>The outcome of each expression (rendered in <see cref="Dialect"/>), in order.</summary>
+    Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions);
+}
+
+/// <summary>Values as text the engines agree to spell alike, by the logical type the engine gave them.</summary>
+internal static class Canonical
+{
+    public static string Value(string? text, string type)
+    {
+        if (text is null) return "NULL";
+        switch (type)
+        {
+            case "BOOLEAN":
+                return text switch { "t" => "true", "f" => "false", _ => text };
+            case "TIMESTAMP":
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp)
+                    ? timestamp.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)
+                    : text;
+            case "DOUBLE":
+            case "REAL":
+                // Floats are compared to 12 significant digits: the engines print the shortest round-trip text, which
+                // may differ in the last digit for the same computation (DOUBLE is not generated; it only arises).
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? "≈" + number.ToString("G12", CultureInfo.InvariantCulture)
+                    : text;
+            default:
+                return "'" + text + "'";
+        }
+    }
+
+    /// <summary>A DuckDB type name (DESCRIBE's column_type) as a logical type.</summary>
+    public static string DuckDbType(string name) => name switch
+    {
+        "FLOAT" => "REAL",
+        "TIMESTAMP WITH TIME ZONE" => "TIMESTAMPTZ",
+        _ when name.StartsWith("VARCHAR", StringComparison.Ordinal) => "VARCHAR",
+        _ => name,
+    };
+
+    /// <summary>A PostgreSQL format_type as a logical type.</summary>
+    public static string PostgresType(string name) => name switch
+    {
+        "boolean" => "BOOLEAN",
+        "smallint" => "SMALLINT",
+        "integer" => "INTEGER",
+        "bigint" => "BIGINT",
+        "numeric" => "DECIMAL",
+        "double precision" => "DOUBLE",
+        "real" => "REAL",
+        "text" => "VARCHAR",
+        "date" => "DATE",
+        "interval" => "INTERVAL",
+        _ when name.StartsWith("numeric(", StringComparison.Ordinal) => "DECIMAL" + name["numeric".Length..].Replace(" ", ""),
+        _ when name.StartsWith("character varying", StringComparison.Ordinal) => "VARCHAR",
+        _ when name.StartsWith("character(", StringComparison.Ordinal) => "CHAR",
+        _ when name.StartsWith("timestamp", StringComparison.Ordinal) => name.Contains("with time zone", StringComparison.Ordinal) && !name.Contains("without", StringComparison.Ordinal) ? "TIMESTAMPTZ" : "TIMESTAMP",
+        _ => name.ToUpperInvariant(),
+    };
+
+    /// <summary>A DuckDB error as a class both engines share: the text before the first colon names DuckDB's kind.</summary>
+    public static string DuckDbError(string message)
+    {
+        var lower = message.ToLowerInvariant();
+        if (lower.Contains("division by zero", StringComparison.Ordinal)) return "division by zero";
+        if (lower.StartsWith("out of range error", StringComparison.Ordinal) || lower.Contains("overflow", StringComparison.Ordinal)) return "out of range";
+        if (lower.StartsWith("binder error", StringComparison.Ordinal) || lower.StartsWith("catalog error", StringComparison.Ordinal)
+            || lower.StartsWith("parser error", StringComparison.Ordinal)) return "type or name";
+        if (lower.StartsWith("conversion error", StringComparison.Ordinal) || lower.StartsWith("invalid input error", StringComparison.Ordinal)) return "invalid value";
+        var colon = message.IndexOf(':');
+        return colon > 0 ? message[..colon] : message;
+    }
+
+    /// <summary>A PostgreSQL SQLSTATE as the same classes.</summary>
+    public static string PostgresError(string state) => state switch
+    {
+        "22012" => "division by zero",
+        "22003" or "22008" => "out of range",
+        "22P02" or "22007" or "22023" or "22011" or "22018" => "invalid value",
+        _ when state.StartsWith("42", StringComparison.Ordinal) => "type or name",
+        _ => "SQLSTATE " + state,
+    };
+}
+
+/// <summary>
+/// DuckDB in-process. A batch is one DESCRIBE (the result types, without running) and one SELECT of every expression
+/// as VARCHAR under TRY, beside a TRY of its IS NULL (NULL there marks an error in that row); each row that errs is
+/// then run alone for its error class. A batch that does not bind is split in halves down to the expression at fault.
+/// </summary>
+internal sealed class DuckDbExpressionEngine : IExpressionEngine
+{
+    private readonly DuckDBConnection connection = new("Data Source=:memory:");
+
+    public string DisplayName => "DuckDB";
+
+    public SqlDialect Dialect => SqlDialect.DuckDb;
+
+    public static async Task<DuckDbExpressionEngine> OpenAsync()
+    {
+        var engine = new DuckDbExpressionEngine();
+        await engine.connection.OpenAsync();
+        // One thread: the table is tiny, and the per-query cost of scheduling dominates.
+        await ExpressionSql.ExecuteAsync(engine.connection, "SET threads = 1");
+        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb));
+        return engine;
+    }
+
+    public Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions) => Task.Run(() =>
+    {
+        var outcomes = new Outcome[expressions.Count];
+        Evaluate(expressions, Enumerable.Range(0, expressions.Count).ToArray(), outcomes);
+        return outcomes;
+    });
+
+    private void Evaluate(IReadOnlyList<string> expressions, int[] batch, Outcome[] outcomes)
+    {
+        string[] types;
+        try
+        {
+            types = Query($"DESCRIBE SELECT {ExpressionSql.Columns(batch.Select(i => expressions[i]))} FROM {EdgeTable.Name}")
+                .Select(r => Canonical.DuckDbType(r[1]!)).ToArray();
+        }
+        catch (DbException e) when (batch.Length == 1)
+        {
+            outcomes[batch[0]] = Outcome.Error(Canonical.DuckDbError(e.Message));
+            return;
+        }
+        catch (DbException)
+        {
+            Evaluate(expressions, batch[..(batch.Length / 2)], outcomes);
+            Evaluate(expressions, batch[(batch.Length / 2)..], outcomes);
+            return;
+        }
+
+        Values(expressions, batch, types, outcomes);
+    }
+
+    /// <summary>The values of expressions that bind, <paramref name="types"/> theirs; split in halves where an error escapes TRY.</summary>
+    private void Values(IReadOnlyList<string> expressions, int[] batch, string[] types, Outcome[] outcomes)
+    {
+        var select = string.Join(", ", batch.Select(i => $"TRY(CAST(({expressions[i]}) AS VARCHAR)), TRY(({expressions[i]}) IS NULL)"));
+        List<string?[]> rows;
+        try
+        {
+            rows = Query($"SELECT {select} FROM {EdgeTable.Name} ORDER BY {EdgeTable.Key}");
+        }
+        catch (DbException) when (batch.Length == 1)
+        {
+            // An error TRY does not catch (DuckDB's arithmetic overflow and decimal casts): every row alone.
+            outcomes[batch[0]] = new Outcome(types[0], Enumerable.Range(0, EdgeTable.RowCount).Select(r => Alone(expressions[batch[0]], r, types[0])).ToArray());
+            return;
+        }
+        catch (DbException)
+        {
+            var half = batch.Length / 2;
+            Values(expressions, batch[..half], types[..half], outcomes);
+            Values(expressions, batch[half..], types[half..], outcomes);
+            return;
+        }
+
+        for (var j = 0; j < batch.Length; j++)
+        {
+            var values = new string[EdgeTable.RowCount];
+            for (var row = 0; row < values.Length; row++)
+            {
+                values[row] = rows[row][2 * j + 1] is null
+                    ? Alone(expressions[batch[j]], row, types[j])
+                    : Canonical.Value(rows[row][2 * j], types[j]);
+            }
+
+            outcomes[batch[j]] = new Outcome(types[j], values);
+        }
+    }
+
+    /// <summary>One row that erred under TRY, run without it for the error's class.</summary>
+    private string Alone(string expression, int row, string type)
+    {
+        try
+        {
+            var value = Query($"SELECT CAST(({expression}) AS VARCHAR) FROM {EdgeTable.Name} WHERE {EdgeTable.Key} = {row}")[0][0];
+            return Canonical.Value(value, type);
+        }
+        catch (DbException e)
+        {
+            return "error: " + Canonical.DuckDbError(e.Message);
+        }
+    }
+
+    private List<string?[]> Query(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string?[]>();
+        while (reader.Read())
+        {
+            var row = new string?[reader.FieldCount];
+            for (var c = 0; c < row.Length; c++) row[c] = reader.IsDBNull(c) ? null : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
+
+/// <summary>
+/// The test PostgreSQL server. A batch's types come from a temporary view of every expression (format_type of its
+/// columns in pg_attribute: precision and scale included), created and rolled back; a batch that does not bind is
+/// split in halves down to the expression at fault. The values come from one call of a PL/pgSQL function that runs
+/// each expression over the whole table and, where that fails, row by row, catching each row's SQLSTATE: one round
+/// trip per batch.
+/// </summary>
+internal sealed class PostgresExpressionEngine : IExpressionEngine
+{
+    private const string EvaluateFunction = """
+        CREATE FUNCTION pg_temp.evaluate(expressions text[]) RETURNS TABLE(x_expression int, x_row int, x_value text, x_state text)
+        LANGUAGE plpgsql AS $$
+        DECLARE
+          rows_ int[];
+          values_ text[];
+          r int;
+        BEGIN
+          FOR e IN 1..coalesce(array_length(expressions, 1), 0) LOOP
+            BEGIN
+              EXECUTE format('SELECT array_agg(k ORDER BY k), array_agg((%s)::text ORDER BY k) FROM edge', expressions[e]) INTO rows_, values_;
+              FOR j IN 1..array_length(rows_, 1) LOOP
+                x_expression := e; x_row := rows_[j]; x_value := values_[j]; x_state := NULL;
+                RETURN NEXT;
+              END LOOP;
+            EXCEPTION WHEN OTHERS THEN
+              FOR r IN SELECT edge.k FROM edge ORDER BY edge.k LOOP
+                BEGIN
+                  EXECUTE format('SELECT (%s)::text FROM edge WHERE k = $1', expressions[e]) INTO x_value USING r;
+                  x_state := NULL;
+                EXCEPTION WHEN OTHERS THEN
+                  x_value := NULL; x_state := SQLSTATE;
+                END;
+                x_expression := e; x_row := r;
+                RETURN NEXT;
+              END LOOP;
+            END;
+          END LOOP;
+        END $$;
+        """;
+
+    private readonly NpgsqlConnection connection;
+
+    private PostgresExpressionEngine(NpgsqlConnection connection) => this.connection = connection;
+
+    public string DisplayName => "PostgreSQL";
+
+    public SqlDialect Dialect => SqlDialect.Postgres;
+
+    public static async Task<PostgresExpressionEngine> OpenAsync(string connectionString)
+    {
+        var engine = new PostgresExpressionEngine(new NpgsqlConnection(connectionString));
+        await engine.connection.OpenAsync();
+        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.Postgres));
+        await ExpressionSql.ExecuteAsync(engine.connection, EvaluateFunction);
+        return engine;
+    }
+
+    public async Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions)
+    {
+        var outcomes = new Outcome[expressions.Count];
+        var types = new string?[expressions.Count];
+        await TypesAsync(expressions, Enumerable.Range(0, expressions.Count).ToArray(), types, outcomes);
+        var bound = Enumerable.Range(0, expressions.Count).Where(i => outcomes[i] is null).ToArray();
+
+        var values = bound.ToDictionary(i => i, _ => new string[EdgeTable.RowCount]);
+        await using (var command = new NpgsqlCommand("SELECT x_expression, x_row, x_value, x_state FROM pg_temp.evaluate($1)", connection))
+        {
+            command.CommandTimeout = 600;
+            command.Parameters.Add(new NpgsqlParameter { Value = bound.Select(i => expressions[i]).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var index = bound[reader.GetInt32(0) - 1];
+                values[index][reader.GetInt32(1)] = reader.IsDBNull(3)
+                    ? Canonical.Value(reader.IsDBNull(2) ? null : reader.GetString(2), types[index]!)
+                    : "error: " + Canonical.PostgresError(reader.GetString(3));
+            }
+        }
+
+        foreach (var i in bound) outcomes[i] = new Outcome(types[i]!, values[i]);
+        return outcomes;
+    }
+
+    private async Task TypesAsync(IReadOnlyList<string> expressions, int[] batch, string?[] types, Outcome[] outcomes)
+    {
+        var sql = $"""
+            BEGIN;
+            CREATE TEMPORARY VIEW expression_types AS SELECT {ExpressionSql.Columns(batch.Select(i => expressions[i]))} FROM {EdgeTable.Name};
+            SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'expression_types'::regclass AND attnum > 0 ORDER BY attnum;
+            ROLLBACK;
+            """;
+        try
+        {
+            var j = 0;
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync()) types[batch[j++]] = Canonical.PostgresType(reader.GetString(0));
+            }
+        }
+        catch (PostgresException e)
+        {
+            await ExpressionSql.ExecuteAsync(connection, "ROLLBACK");
+            if (batch.Length == 1)
+            {
+                outcomes[batch[0]] = Outcome.Error(Canonical.PostgresError(e.SqlState));
+                return;
+            }
+
+            await TypesAsync(expressions, batch[..(batch.Length / 2)], types, outcomes);
+            await TypesAsync(expressions, batch[(batch.Length / 2)..], types, outcomes);
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
+
+internal static class ExpressionSql
+{
+    /// <summary>Each expression as a select-list column named c0, c1, ...</summary>
+    public static string Columns(IEnumerable<string> expressions) =>
+        string.Join(", ", expressions.Select((e, i) => $"({e}) AS c{i}"));
+
+    public static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
