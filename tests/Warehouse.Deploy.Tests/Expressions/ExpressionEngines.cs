@@ -25,8 +25,12 @@ internal interface IExpressionEngine : IAsyncDisposable
 
     SqlDialect Dialect { get; }
 
-    /// <summary>The outcome of each expression (rendered in <see cref="Dialect"/>), in order.</summary>
-    Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions);
+    /// <summary>
+    /// The outcome of each expression (rendered in <see cref="Dialect"/>), in order. <paramref name="suspect"/>, when
+    /// given, marks per expression the rows where another engine failed: a hint of where to expect errors, which
+    /// changes how the engine evaluates, never the outcome.
+    /// </summary>
+    Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions, IReadOnlyList<bool[]>? suspect = null);
 }
 
 /// <summary>Values as text the engines agree to spell alike, by the logical type the engine gave them.</summary>
@@ -110,11 +114,15 @@ internal static class Canonical
 
 /// <summary>
 /// DuckDB in-process. A batch is one DESCRIBE (the result types, without running) and one SELECT of every expression
-/// as VARCHAR under TRY, beside a TRY of its IS NULL (NULL there marks an error in that row); each row that errs is
-/// then run alone for its error class. A batch that does not bind is split in halves down to the expression at fault.
+/// as VARCHAR. DuckDB cannot catch an error per row (TRY does not catch its arithmetic overflow), so each expression
+/// is masked by a CASE at the rows where the other engine failed (<c>suspect</c>: DuckDB's CASE evaluates a branch
+/// for the rows that take it only), and each masked row is then run alone for its value or its error's class. A batch
+/// that still fails is split in halves down to the expression, and that expression's rows are then run one by one.
 /// </summary>
 internal sealed class DuckDbExpressionEngine : IExpressionEngine
 {
+    private const int ValuesPiece = 25;
+
     private readonly DuckDBConnection connection = new("Data Source=:memory:");
 
     public string DisplayName => "DuckDB";
@@ -125,20 +133,21 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
     {
         var engine = new DuckDbExpressionEngine();
         await engine.connection.OpenAsync();
-        // One thread: the table is tiny, and the per-query cost of scheduling dominates.
+        // One thread: the table is tiny, and scheduling would dominate each query.
         await ExpressionSql.ExecuteAsync(engine.connection, "SET threads = 1");
         await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb));
         return engine;
     }
 
-    public Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions) => Task.Run(() =>
+    public Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions, IReadOnlyList<bool[]>? suspect) => Task.Run(() =>
     {
         var outcomes = new Outcome[expressions.Count];
-        Evaluate(expressions, Enumerable.Range(0, expressions.Count).ToArray(), outcomes);
+        var masks = suspect ?? expressions.Select(_ => new bool[EdgeTable.RowCount]).ToList();
+        Evaluate(expressions, masks, Enumerable.Range(0, expressions.Count).ToArray(), outcomes);
         return outcomes;
     });
 
-    private void Evaluate(IReadOnlyList<string> expressions, int[] batch, Outcome[] outcomes)
+    private void Evaluate(IReadOnlyList<string> expressions, IReadOnlyList<bool[]> suspect, int[] batch, Outcome[] outcomes)
     {
         string[] types;
         try
@@ -153,18 +162,27 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         }
         catch (DbException)
         {
-            Evaluate(expressions, batch[..(batch.Length / 2)], outcomes);
-            Evaluate(expressions, batch[(batch.Length / 2)..], outcomes);
+            Evaluate(expressions, suspect, batch[..(batch.Length / 2)], outcomes);
+            Evaluate(expressions, suspect, batch[(batch.Length / 2)..], outcomes);
             return;
         }
 
-        Values(expressions, batch, types, outcomes);
+        for (var j = 0; j < batch.Length; j++) outcomes[batch[j]] = new Outcome(types[j], new string[EdgeTable.RowCount]);
+        // In small pieces: a failing DuckDB query costs about ten times a passing one, and more the longer it is.
+        foreach (var piece in batch.Chunk(ValuesPiece)) Values(expressions, suspect, piece, outcomes);
+        foreach (var i in batch)
+        {
+            for (var row = 0; row < EdgeTable.RowCount; row++)
+            {
+                if (suspect[i][row]) outcomes[i].Values[row] = Alone(expressions[i], row, outcomes[i].Type);
+            }
+        }
     }
 
-    /// <summary>The values of expressions that bind, <paramref name="types"/> theirs; split in halves where an error escapes TRY.</summary>
-    private void Values(IReadOnlyList<string> expressions, int[] batch, string[] types, Outcome[] outcomes)
+    /// <summary>Fills the values of the rows not suspect; splits the batch in halves where it fails.</summary>
+    private void Values(IReadOnlyList<string> expressions, IReadOnlyList<bool[]> suspect, int[] batch, Outcome[] outcomes)
     {
-        var select = string.Join(", ", batch.Select(i => $"TRY(CAST(({expressions[i]}) AS VARCHAR)), TRY(({expressions[i]}) IS NULL)"));
+        var select = string.Join(", ", batch.Select(i => Masked(expressions[i], suspect[i])));
         List<string?[]> rows;
         try
         {
@@ -172,33 +190,40 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         }
         catch (DbException) when (batch.Length == 1)
         {
-            // An error TRY does not catch (DuckDB's arithmetic overflow and decimal casts): every row alone.
-            outcomes[batch[0]] = new Outcome(types[0], Enumerable.Range(0, EdgeTable.RowCount).Select(r => Alone(expressions[batch[0]], r, types[0])).ToArray());
+            // Every row alone: a failing DuckDB query costs ten times a passing one, so halving the rows costs more.
+            for (var row = 0; row < EdgeTable.RowCount; row++)
+            {
+                if (!suspect[batch[0]][row]) outcomes[batch[0]].Values[row] = Alone(expressions[batch[0]], row, outcomes[batch[0]].Type);
+            }
+
             return;
         }
         catch (DbException)
         {
-            var half = batch.Length / 2;
-            Values(expressions, batch[..half], types[..half], outcomes);
-            Values(expressions, batch[half..], types[half..], outcomes);
+            Values(expressions, suspect, batch[..(batch.Length / 2)], outcomes);
+            Values(expressions, suspect, batch[(batch.Length / 2)..], outcomes);
             return;
         }
 
         for (var j = 0; j < batch.Length; j++)
         {
-            var values = new string[EdgeTable.RowCount];
-            for (var row = 0; row < values.Length; row++)
+            var outcome = outcomes[batch[j]];
+            for (var row = 0; row < EdgeTable.RowCount; row++)
             {
-                values[row] = rows[row][2 * j + 1] is null
-                    ? Alone(expressions[batch[j]], row, types[j])
-                    : Canonical.Value(rows[row][2 * j], types[j]);
+                if (!suspect[batch[j]][row]) outcome.Values[row] = Canonical.Value(rows[row][j], outcome.Type);
             }
-
-            outcomes[batch[j]] = new Outcome(types[j], values);
         }
     }
 
-    /// <summary>One row that erred under TRY, run without it for the error's class.</summary>
+    /// <summary>The expression as VARCHAR, NULL at the suspect rows (which are run alone).</summary>
+    private static string Masked(string expression, bool[] suspect)
+    {
+        var cast = $"CAST(({expression}) AS VARCHAR)";
+        var rows = Enumerable.Range(0, suspect.Length).Where(r => suspect[r]).ToList();
+        return rows.Count == 0 ? cast : $"CASE WHEN {EdgeTable.Key} IN ({string.Join(", ", rows)}) THEN NULL ELSE {cast} END";
+    }
+
+    /// <summary>One row, alone: its value, or its error's class.</summary>
     private string Alone(string expression, int row, string type)
     {
         try
@@ -236,7 +261,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
 /// columns in pg_attribute: precision and scale included), created and rolled back; a batch that does not bind is
 /// split in halves down to the expression at fault. The values come from one call of a PL/pgSQL function that runs
 /// each expression over the whole table and, where that fails, row by row, catching each row's SQLSTATE: one round
-/// trip per batch.
+/// trip per batch, so it needs no hint of where errors are.
 /// </summary>
 internal sealed class PostgresExpressionEngine : IExpressionEngine
 {
@@ -288,7 +313,7 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
         return engine;
     }
 
-    public async Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions)
+    public async Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions, IReadOnlyList<bool[]>? suspect = null)
     {
         var outcomes = new Outcome[expressions.Count];
         var types = new string?[expressions.Count];
