@@ -18,7 +18,7 @@ internal static class EdgeTable
 {
     public const string Name = "edge";
 
-    /// <summary>The key column: 0 to <see cref="RowCount"/> - 1.</summary>
+    /// <summary>The key column: the row's index.</summary>
     public const string Key = "k";
 
     public const int RowCount = 24;
@@ -56,20 +56,28 @@ internal static class EdgeTable
 
     public static EdgeColumn Column(string name) => Columns.Single(c => c.Name == name);
 
-    /// <summary>CREATE TABLE and one INSERT of every row, in <paramref name="dialect"/>.</summary>
-    public static string CreateSql(SqlDialect dialect)
+    /// <summary>The edge rows: each a value per column of <see cref="Columns"/>, in order.</summary>
+    public static string?[][] Rows() =>
+        Enumerable.Range(0, RowCount).Select(row => Columns.Select(c => Value(c, row)).ToArray()).ToArray();
+
+    /// <summary>One row with the given column values (name=value, the others NULL), for a named case.</summary>
+    public static string?[] Row(IReadOnlyDictionary<string, string> values) =>
+        Columns.Select(c => values.TryGetValue(c.Name, out var v) ? v : null).ToArray();
+
+    /// <summary>CREATE TABLE and one INSERT of <paramref name="rows"/>, in <paramref name="dialect"/>.</summary>
+    public static string CreateSql(SqlDialect dialect, string?[][] rows)
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE ").Append(Name).Append(" (").Append(Key).Append(" INTEGER");
         foreach (var c in Columns) sql.Append(", ").Append(SqlDialect.Quote(c.Name)).Append(' ').Append(dialect.Type(c.Type));
         sql.Append(");\nINSERT INTO ").Append(Name).Append(" VALUES ");
-        for (var row = 0; row < RowCount; row++)
+        for (var row = 0; row < rows.Length; row++)
         {
             sql.Append(row == 0 ? "(" : ", (").Append(row);
-            foreach (var c in Columns)
+            for (var c = 0; c < Columns.Length; c++)
             {
-                var value = Value(c, row);
-                sql.Append(", ").Append(value is null ? "NULL" : dialect.Cast(dialect.Literal(value), c.Type));
+                var value = rows[row][c];
+                sql.Append(", ").Append(value is null ? "NULL" : dialect.Cast(dialect.Literal(value), Columns[c].Type));
             }
 
             sql.Append(')');

@@ -14,8 +14,8 @@ namespace Warehouse.Deploy.Tests.Expressions;
 /// </summary>
 internal sealed record Outcome(string Type, string[] Values)
 {
-    public static Outcome Error(string errorClass) =>
-        new("error: " + errorClass, Enumerable.Repeat("error: " + errorClass, EdgeTable.RowCount).ToArray());
+    public static Outcome Error(string errorClass, int rows) =>
+        new("error: " + errorClass, Enumerable.Repeat("error: " + errorClass, rows).ToArray());
 }
 
 /// <summary>One engine, evaluating batches of rendered expressions over the edge table.</summary>
@@ -124,25 +124,29 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
     private const int ValuesPiece = 25;
 
     private readonly DuckDBConnection connection = new("Data Source=:memory:");
+    private readonly int rowCount;
+
+    private DuckDbExpressionEngine(int rowCount) => this.rowCount = rowCount;
 
     public string DisplayName => "DuckDB";
 
     public SqlDialect Dialect => SqlDialect.DuckDb;
 
-    public static async Task<DuckDbExpressionEngine> OpenAsync()
+    /// <summary>An engine over a table of <paramref name="rows"/> (<see cref="EdgeTable.Rows"/> or one named case's).</summary>
+    public static async Task<DuckDbExpressionEngine> OpenAsync(string?[][] rows)
     {
-        var engine = new DuckDbExpressionEngine();
+        var engine = new DuckDbExpressionEngine(rows.Length);
         await engine.connection.OpenAsync();
         // One thread: the table is tiny, and scheduling would dominate each query.
         await ExpressionSql.ExecuteAsync(engine.connection, "SET threads = 1");
-        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb));
+        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb, rows));
         return engine;
     }
 
     public Task<Outcome[]> EvaluateAsync(IReadOnlyList<string> expressions, IReadOnlyList<bool[]>? suspect) => Task.Run(() =>
     {
         var outcomes = new Outcome[expressions.Count];
-        var masks = suspect ?? expressions.Select(_ => new bool[EdgeTable.RowCount]).ToList();
+        var masks = suspect ?? expressions.Select(_ => new bool[rowCount]).ToList();
         Evaluate(expressions, masks, Enumerable.Range(0, expressions.Count).ToArray(), outcomes);
         return outcomes;
     });
@@ -157,7 +161,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         }
         catch (DbException e) when (batch.Length == 1)
         {
-            outcomes[batch[0]] = Outcome.Error(Canonical.DuckDbError(e.Message));
+            outcomes[batch[0]] = Outcome.Error(Canonical.DuckDbError(e.Message), rowCount);
             return;
         }
         catch (DbException)
@@ -167,12 +171,12 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
             return;
         }
 
-        for (var j = 0; j < batch.Length; j++) outcomes[batch[j]] = new Outcome(types[j], new string[EdgeTable.RowCount]);
+        for (var j = 0; j < batch.Length; j++) outcomes[batch[j]] = new Outcome(types[j], new string[rowCount]);
         // In small pieces: a failing DuckDB query costs about ten times a passing one, and more the longer it is.
         foreach (var piece in batch.Chunk(ValuesPiece)) Values(expressions, suspect, piece, outcomes);
         foreach (var i in batch)
         {
-            for (var row = 0; row < EdgeTable.RowCount; row++)
+            for (var row = 0; row < rowCount; row++)
             {
                 if (suspect[i][row]) outcomes[i].Values[row] = Alone(expressions[i], row, outcomes[i].Type);
             }
@@ -191,7 +195,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         catch (DbException) when (batch.Length == 1)
         {
             // Every row alone: a failing DuckDB query costs ten times a passing one, so halving the rows costs more.
-            for (var row = 0; row < EdgeTable.RowCount; row++)
+            for (var row = 0; row < rowCount; row++)
             {
                 if (!suspect[batch[0]][row]) outcomes[batch[0]].Values[row] = Alone(expressions[batch[0]], row, outcomes[batch[0]].Type);
             }
@@ -208,7 +212,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         for (var j = 0; j < batch.Length; j++)
         {
             var outcome = outcomes[batch[j]];
-            for (var row = 0; row < EdgeTable.RowCount; row++)
+            for (var row = 0; row < rowCount; row++)
             {
                 if (!suspect[batch[j]][row]) outcome.Values[row] = Canonical.Value(rows[row][j], outcome.Type);
             }
@@ -297,18 +301,24 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
         """;
 
     private readonly NpgsqlConnection connection;
+    private readonly int rowCount;
 
-    private PostgresExpressionEngine(NpgsqlConnection connection) => this.connection = connection;
+    private PostgresExpressionEngine(NpgsqlConnection connection, int rowCount)
+    {
+        this.connection = connection;
+        this.rowCount = rowCount;
+    }
 
     public string DisplayName => "PostgreSQL";
 
     public SqlDialect Dialect => SqlDialect.Postgres;
 
-    public static async Task<PostgresExpressionEngine> OpenAsync(string connectionString)
+    /// <summary>An engine over a table of <paramref name="rows"/> in the database <paramref name="connectionString"/> names.</summary>
+    public static async Task<PostgresExpressionEngine> OpenAsync(string connectionString, string?[][] rows)
     {
-        var engine = new PostgresExpressionEngine(new NpgsqlConnection(connectionString));
+        var engine = new PostgresExpressionEngine(new NpgsqlConnection(connectionString), rows.Length);
         await engine.connection.OpenAsync();
-        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.Postgres));
+        await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.Postgres, rows));
         await ExpressionSql.ExecuteAsync(engine.connection, EvaluateFunction);
         return engine;
     }
@@ -320,7 +330,7 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
         await TypesAsync(expressions, Enumerable.Range(0, expressions.Count).ToArray(), types, outcomes);
         var bound = Enumerable.Range(0, expressions.Count).Where(i => outcomes[i] is null).ToArray();
 
-        var values = bound.ToDictionary(i => i, _ => new string[EdgeTable.RowCount]);
+        var values = bound.ToDictionary(i => i, _ => new string[rowCount]);
         await using (var command = new NpgsqlCommand("SELECT x_expression, x_row, x_value, x_state FROM pg_temp.evaluate($1)", connection))
         {
             command.CommandTimeout = 600;
@@ -361,7 +371,7 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
             await ExpressionSql.ExecuteAsync(connection, "ROLLBACK");
             if (batch.Length == 1)
             {
-                outcomes[batch[0]] = Outcome.Error(Canonical.PostgresError(e.SqlState));
+                outcomes[batch[0]] = Outcome.Error(Canonical.PostgresError(e.SqlState), rowCount);
                 return;
             }
 

@@ -251,7 +251,35 @@ internal sealed class TypedExpressionGenerator(int seed)
 
     public static int Size(Expr expression) => 1 + Children(expression).Sum(Size);
 
-    /// <summary>The expression as a model writes it in <c>[Derived("...")]</c> (the parser's language).</summary>
+    /// <summary>
+    /// <paramref name="text"/> parsed by the compiler's <see cref="ExpressionParser"/>, each column bound to its edge
+    /// column's type as the compiler binds a model's columns.
+    /// </summary>
+    public static Expr Parse(string text)
+    {
+        var outcome = ExpressionParser.Parse(text);
+        if (outcome.Expression is null) throw new ArgumentException($"'{text}' does not parse: {outcome.Error} at {outcome.ErrorOffset}");
+        return Bind(outcome.Expression);
+    }
+
+    private static Expr Bind(Expr e) => e switch
+    {
+        ColumnExpr column => column with { Type = EdgeTable.Column(column.Name).Type },
+        FunctionExpr f => f with { Arguments = f.Arguments.Select(Bind).ToEquatableArray() },
+        BinaryExpr b => b with { Left = Bind(b.Left), Right = Bind(b.Right) },
+        UnaryExpr u => u with { Operand = Bind(u.Operand) },
+        IsNullExpr n => n with { Operand = Bind(n.Operand) },
+        BetweenExpr b => b with { Operand = Bind(b.Operand), Low = Bind(b.Low), High = Bind(b.High) },
+        InExpr i => i with { Operand = Bind(i.Operand), Items = i.Items.Select(Bind).ToEquatableArray() },
+        CaseExpr c => c with
+        {
+            Whens = c.Whens.Select(w => new WhenClause(Bind(w.Condition), Bind(w.Result))).ToEquatableArray(),
+            Else = c.Else is null ? null : Bind(c.Else),
+        },
+        _ => e,
+    };
+
+    /// <summary>The expression as a model writes it in <c>[Derived("...")]</c> (the parser's language; <see cref="Parse"/> reads it back).</summary>
     public static string Written(Expr expression)
     {
         var text = new StringBuilder();
@@ -296,9 +324,15 @@ internal sealed class TypedExpressionGenerator(int seed)
                 W(b.Right);
                 text.Append(')');
                 break;
-            case UnaryExpr u:
-                text.Append(u.Operator == "NOT" ? "NOT (" : "-(");
-                W(u.Operand);
+            case UnaryExpr { Operator: "NOT" } not:
+                // Parenthesized whole: NOT binds looser than a comparison, so "a <> NOT b" does not parse.
+                text.Append("(NOT ");
+                W(not.Operand);
+                text.Append(')');
+                break;
+            case UnaryExpr minus:
+                text.Append("-(");
+                W(minus.Operand);
                 text.Append(')');
                 break;
             case IsNullExpr n:
