@@ -92,7 +92,7 @@ internal sealed class TypedExpressionGenerator(int seed)
             case 1:
             {
                 var kind = Pick(Comparable);
-                return new BinaryExpr(Pick("=", "<>", "<", "<=", ">", ">="), Generate(kind, depth), Generate(kind, depth));
+                return new BinaryExpr(Pick("=", "<>", "<", "<=", ">", ">="), Generate(kind, depth), Generate(Comparand(kind), depth));
             }
             case 2: return new BinaryExpr(Pick("=", "<>"), Generate(Category.Bool, depth), Generate(Category.Bool, depth));
             case 3: return new BinaryExpr(Pick("AND", "OR"), Generate(Category.Bool, depth), Generate(Category.Bool, depth));
@@ -118,6 +118,16 @@ internal sealed class TypedExpressionGenerator(int seed)
             default: return Shared(Category.Bool, depth);
         }
     }
+
+    /// <summary>The kind compared with <paramref name="kind"/>: mostly the same, sometimes its sibling (an integer with a decimal, a date with a timestamp).</summary>
+    private Category Comparand(Category kind) => random.Next(4) > 0 ? kind : kind switch
+    {
+        Category.Int => Category.Dec,
+        Category.Dec => Category.Int,
+        Category.Date => Category.Timestamp,
+        Category.Timestamp => Category.Date,
+        _ => kind,
+    };
 
     private Expr Integer(int depth) => random.Next(8) switch
     {
@@ -157,7 +167,9 @@ internal sealed class TypedExpressionGenerator(int seed)
     {
         switch (random.Next(12))
         {
-            case 0: return new BinaryExpr("||", Generate(Category.Text, depth), Generate(Category.Text, depth));
+            case 0:
+                // Text with text, and sometimes with another kind, as a model writes code || '-' || id.
+                return new BinaryExpr("||", Generate(Category.Text, depth), Generate(random.Next(4) == 0 ? Pick(Any) : Category.Text, depth));
             case 1: return Call("concat", Enumerable.Range(0, random.Next(2, 5)).Select(_ => Generate(Category.Text, depth)).ToArray());
             case 2:
             case 3:
