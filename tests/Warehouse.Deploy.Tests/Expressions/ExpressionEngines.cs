@@ -121,7 +121,7 @@ internal static class Canonical
 /// </summary>
 internal sealed class DuckDbExpressionEngine : IExpressionEngine
 {
-    private const int ValuesPiece = 25;
+    private const int ValuesPiece = 12;
 
     private readonly DuckDBConnection connection = new("Data Source=:memory:");
     private readonly int rowCount;
@@ -172,7 +172,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         }
 
         for (var j = 0; j < batch.Length; j++) outcomes[batch[j]] = new Outcome(types[j], new string[rowCount]);
-        // In small pieces: a failing DuckDB query costs about ten times a passing one, and more the longer it is.
+        // In small pieces: a failing DuckDB query costs several passing ones, and more the longer it is.
         foreach (var piece in batch.Chunk(ValuesPiece)) Values(expressions, suspect, piece, outcomes);
         foreach (var i in batch)
         {
