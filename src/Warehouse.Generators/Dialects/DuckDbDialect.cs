@@ -51,19 +51,41 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string InitCap(string argument) =>
         $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL({argument}, {Literal(Words)}), w -> CASE WHEN REGEXP_MATCHES(w, {Literal("^[" + CaseMapping.WordCharacters + "]")}) THEN {CaseMapping.ToUpper("w[1]", this)} || {CaseMapping.ToLower("w[2:]", this)} ELSE w END), '')";
 
-    // A division of DECIMALs is a DOUBLE on DuckDB: divide whole numbers as HUGEINTs instead, exactly. With both
-    // operands at the quotient's scale s, l / r = L / R for their unscaled values, and the quotient's unscaled value
-    // is L * 10^s / R rounded. (The HUGEINT holds 38 digits: |l| below 10^(38 - 2s), else an overflow error.)
-    public override string Divide(string left, string right, int scale) =>
-        $"(CAST(\"_warehouse\".\"divide_rounded\"({Unscaled(left, scale)} * {Power10(scale)}, {Unscaled(right, scale)}) AS DECIMAL(38, 0)) * CAST({Fraction(scale)} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})))";
+    // A division of DECIMALs is a DOUBLE on DuckDB: divide whole numbers as HUGEINTs instead, exactly. With L and R
+    // the unscaled values of l (scale sl) and r (scale sr), l / r = L * 10^(sr - sl) / R, so the quotient's unscaled
+    // value at scale s is L * 10^(s - sl + sr) / R rounded. (The HUGEINT holds 38 digits: a larger L * 10^(s - sl + sr)
+    // is an overflow error; so is a dividend or divisor of 10^38 units of its scale.)
+    public override string Divide(string left, int leftScale, string right, int rightScale, int scale) =>
+        $"(CAST(\"_warehouse\".\"divide_rounded\"({WholeNumber($"{Unscaled(left, leftScale)} * {Power10(scale - leftScale + rightScale)}")}, {WholeNumber(Unscaled(right, rightScale))}) AS DECIMAL(38, 0)) * CAST({Fraction(scale)} AS DECIMAL(38, {Number(scale)})))";
 
+    // Within DECIMAL(38, 0), as PostgreSQL's spelling bounds them, though a HUGEINT would hold up to 1.7 * 10^38.
+    private static string WholeNumber(string value) => $"CAST(CAST({value} AS DECIMAL(38,0)) AS HUGEINT)";
+
+    // The unscaled value as a HUGEINT, in two parts, because a DECIMAL(38, s) times 10^s overflows past 10^(38 - 2s).
     private static string Unscaled(string value, int scale) =>
-        $"CAST(CAST({value} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})) * {Power10(scale)} AS HUGEINT)";
+        scale == 0 ? $"CAST({value} AS HUGEINT)" : $"\"_warehouse\".\"unscaled\"(CAST({value} AS DECIMAL(38, {Number(scale)})), {Power10(scale)})";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // DuckDB types an integer literal by its value (3 * a SMALLINT is a SMALLINT, and overflows), adds DECIMALs in
+    // their operands' width (DECIMAL(18,2) + DECIMAL(18,2) overflows at 10^16), multiplies 18-digit DECIMALs in 64
+    // bits, and gives a mix of DECIMALs that needs more than 38 digits fewer places. So a numeric operand is cast to
+    // the result's exact type, or, of a product, to the widest DECIMAL of its own scale (128-bit arithmetic).
+    public override string Operand(string operand, SqlType? type, SqlType? result, string? op)
+    {
+        if (type is not { IsNumeric: true } || result is not { IsNumeric: true } || type == result) return operand;
+        if (type.Kind is SqlTypeKind.Double or SqlTypeKind.Real || result.Kind is SqlTypeKind.Double or SqlTypeKind.Real) return operand;
+        return op == "*" && result.Kind == SqlTypeKind.Decimal
+            ? $"CAST({operand} AS DECIMAL(38, {Number(type.Kind == SqlTypeKind.Decimal ? type.Scale : 0)}))"
+            : Cast(operand, result);
+    }
 
     // a // b truncates toward zero on DuckDB (its / divides exactly, as a DOUBLE).
     public override string IntegerDivide(string left, string right) => $"({left} // NULLIF({right}, 0))";
 
     public override string SetupFunctions => """
+        CREATE OR REPLACE MACRO "_warehouse"."unscaled"(x, f) AS
+            CAST(TRUNC(x) AS HUGEINT) * f + CAST((x - TRUNC(x)) * f AS HUGEINT);
         CREATE OR REPLACE MACRO "_warehouse"."divide_rounded"(a, b) AS
             CASE WHEN b <> 0 THEN a // b + CASE WHEN 2 * ABS(a % b) >= ABS(b) THEN SIGN(a) * SIGN(b) ELSE 0 END END;
 

@@ -95,13 +95,20 @@ internal static class FunctionCatalog
             case "ltrim" or "rtrim":
                 return $"{name.ToUpperInvariant()}({At(0)}, ' ')";
             case "left" or "right":
-                return $"{name.ToUpperInvariant()}({At(0)}, GREATEST({At(1)}, 0))";
+                return $"{name.ToUpperInvariant()}({At(0)}, {Clamped(call.Arguments[1], At(1), 0)})";
             case "substring" when arguments.Count == 2:
-                return $"SUBSTRING({At(0)}, GREATEST({At(1)}, 1))";
+                return $"SUBSTRING({At(0)}, {Clamped(call.Arguments[1], At(1), 1)})";
             case "substring":
                 // The standard's characters from start to start + count - 1, of those that exist: positions before
                 // the first shorten the count (DuckDB counts a negative start from the end), a negative count is none.
-                return $"SUBSTRING({At(0)}, GREATEST({At(1)}, 1), GREATEST({At(1)} + {At(2)} - GREATEST({At(1)}, 1), 0))";
+                if (Whole(call.Arguments[1]) is { } start && Whole(call.Arguments[2]) is { } count)
+                {
+                    var from = Math.Max(start, 1);
+                    return $"SUBSTRING({At(0)}, {Integer(from)}, {Integer(Math.Max(start + count - from, 0))})";
+                }
+
+                var first = $"GREATEST(CAST({At(1)} AS BIGINT), 1)";
+                return $"SUBSTRING({At(0)}, {InIntegerRange(first)}, {InIntegerRange($"GREATEST(CAST({At(1)} AS BIGINT) + CAST({At(2)} AS BIGINT) - {first}, 0)")})";
             case "date_trunc":
                 var unit = call.Arguments[0] is LiteralExpr { Kind: LiteralKind.String } literal ? dialect.Literal(literal.Value.ToLowerInvariant()) : At(0);
                 return $"CAST(DATE_TRUNC({unit}, CAST({At(1)} AS TIMESTAMP)) AS {dialect.Type(types[1] ?? new SqlType(SqlTypeKind.Timestamp))})";
@@ -111,6 +118,26 @@ internal static class FunctionCatalog
                 throw new InvalidOperationException($"'{name}' is not in the function catalog; the expression parser admits only catalog functions");
         }
     }
+
+    /// <summary>
+    /// A position or count argument at least <paramref name="least"/>, as the INTEGER every engine's text functions
+    /// take (PostgreSQL has no SUBSTRING of a BIGINT position, and DuckDB would add in a SMALLINT): a literal is
+    /// computed here, anything else clamped in BIGINT arithmetic.
+    /// </summary>
+    private static string Clamped(Expr argument, string rendered, long least) =>
+        Whole(argument) is { } value ? Integer(Math.Max(value, least)) : InIntegerRange($"GREATEST(CAST({rendered} AS BIGINT), {Integer(least)})");
+
+    private static string InIntegerRange(string value) => $"CAST(LEAST({value}, 2147483647) AS INTEGER)";
+
+    /// <summary>The value of a whole-number literal (a unary minus included), or null.</summary>
+    private static long? Whole(Expr argument) => argument switch
+    {
+        LiteralExpr { Kind: LiteralKind.Number } literal when long.TryParse(literal.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
+        UnaryExpr { Operator: "-" } minus when Whole(minus.Operand) is { } value => -value,
+        _ => null,
+    };
+
+    private static string Integer(long value) => Math.Min(value, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>round()'s places: 0 when not given, null when not a literal whole number (a SQL body's, untyped).</summary>
     private static int? Places(FunctionExpr call) =>

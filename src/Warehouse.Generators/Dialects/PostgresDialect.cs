@@ -63,8 +63,12 @@ internal class PostgresDialect : SqlDialect
 
     public override string SetupFunctions => TryCastFunctions + ExpressionFunctions;
 
-    public override string Divide(string left, string right, int scale) =>
-        $"(\"_warehouse\".\"divide_rounded\"(CAST({left} AS NUMERIC) * {Power10(scale)}, CAST({right} AS NUMERIC)) * {Fraction(scale)})";
+    public override string Divide(string left, int leftScale, string right, int rightScale, int scale) =>
+        $"(\"_warehouse\".\"divide_rounded\"({WholeNumber($"CAST({left} AS NUMERIC) * {Power10(scale + rightScale)}")}, {WholeNumber($"CAST({right} AS NUMERIC) * {Power10(rightScale)}")}) * {Fraction(scale)})";
+
+    // The same whole numbers DuckDB divides (docs/expressions.md, "Division"): l * 10^(s + sr) and r * 10^sr, each
+    // within DECIMAL(38, 0), so that a quotient too large for DuckDB's 128 bits is an overflow error here too.
+    private static string WholeNumber(string value) => $"CAST({value} AS DECIMAL(38,0))";
 
     // INITCAP follows the database's locale for letters beyond ASCII: split into words as the other dialects do.
     public override string InitCap(string argument) => $"\"_warehouse\".\"initcap\"({argument})";

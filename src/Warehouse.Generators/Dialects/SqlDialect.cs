@@ -182,11 +182,27 @@ internal abstract class SqlDialect
     public virtual string IntegerDivide(string left, string right) => $"({left} / NULLIF({right}, 0))";
 
     /// <summary>
-    /// <paramref name="left"/> / <paramref name="right"/> (exact decimals, or whole numbers) as the exact quotient
-    /// rounded half away from zero to <paramref name="scale"/> places, NULL for a zero divisor; the result is cast
-    /// to DECIMAL(38, scale) by the caller. Each dialect computes it exactly (docs/expressions.md, "Division").
+    /// <paramref name="left"/> / <paramref name="right"/> (exact decimals of the scales given, or whole numbers:
+    /// scale 0) as the exact quotient rounded half away from zero to <paramref name="scale"/> places, NULL for a zero
+    /// divisor; the result is cast to DECIMAL(38, scale) by the caller. Each dialect computes it exactly
+    /// (docs/expressions.md, "Division").
     /// </summary>
-    public abstract string Divide(string left, string right, int scale);
+    public abstract string Divide(string left, int leftScale, string right, int rightScale, int scale);
+
+    /// <summary>
+    /// A numeric operand of <paramref name="op"/> (an arithmetic operator), or of a CASE, COALESCE, GREATEST or LEAST
+    /// when <paramref name="op"/> is null, of type <paramref name="type"/>, as the engine must read it for the node
+    /// to compute a value of <paramref name="result"/> (the type docs/expressions.md gives it) without a narrower
+    /// intermediate overflowing or losing places. PostgreSQL and Redshift widen integers and keep exact NUMERICs:
+    /// the operand as written.
+    /// </summary>
+    public virtual string Operand(string operand, SqlType? type, SqlType? result, string? op) =>
+        // A sum or remainder whose exact type needs more than 38 digits is computed at the 38 digits it keeps, as
+        // DuckDB must, so that an operand beyond them is an overflow error on every engine.
+        op is "+" or "-" or "%" && result is { Kind: SqlTypeKind.Decimal, Precision: 38 } && type is { IsNumeric: true } && type != result
+            && type.Kind is not (SqlTypeKind.Double or SqlTypeKind.Real)
+            ? Cast(operand, result)
+            : operand;
 
     /// <summary>10^<paramref name="places"/> as a whole-number literal.</summary>
     internal static string Power10(int places) => "1" + new string('0', places);

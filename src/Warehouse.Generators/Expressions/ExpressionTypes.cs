@@ -277,8 +277,9 @@ internal static class ExpressionTypes
                 foreach (var argument in arguments) shared = Mix(shared, argument, $"the arguments of {name}()", ref problem);
                 return shared;
             case "nullif":
+                // The type both arguments share, as PostgreSQL's NULLIF has (DuckDB's would keep the first's).
                 Compare(first, arguments[1], "nullif()", ref problem);
-                return first ?? arguments[1];
+                return first is null || arguments[1] is null ? first ?? arguments[1] : Common(first, arguments[1]!) ?? first;
             case "concat":
                 return Concatenation(arguments, ref problem);
             case "date_trunc":

@@ -96,6 +96,8 @@ internal static class Canonical
         if (lower.StartsWith("out of range error", StringComparison.Ordinal) || lower.Contains("overflow", StringComparison.Ordinal)) return "out of range";
         if (lower.StartsWith("binder error", StringComparison.Ordinal) || lower.StartsWith("catalog error", StringComparison.Ordinal)
             || lower.StartsWith("parser error", StringComparison.Ordinal)) return "type or name";
+        // A decimal that does not fit its precision is a conversion error on DuckDB and a numeric overflow on PostgreSQL.
+        if (lower.StartsWith("conversion error", StringComparison.Ordinal) && lower.Contains("decimal", StringComparison.Ordinal)) return "out of range";
         if (lower.StartsWith("conversion error", StringComparison.Ordinal) || lower.StartsWith("invalid input error", StringComparison.Ordinal)) return "invalid value";
         var colon = message.IndexOf(':');
         return colon > 0 ? message[..colon] : message;
@@ -139,6 +141,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         await engine.connection.OpenAsync();
         // One thread: the table is tiny, and scheduling would dominate each query.
         await ExpressionSql.ExecuteAsync(engine.connection, "SET threads = 1");
+        await ExpressionSql.SetupAsync(engine.connection, SqlDialect.DuckDb);
         await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb, rows));
         return engine;
     }
@@ -318,6 +321,7 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
     {
         var engine = new PostgresExpressionEngine(new NpgsqlConnection(connectionString), rows.Length);
         await engine.connection.OpenAsync();
+        await ExpressionSql.SetupAsync(engine.connection, SqlDialect.Postgres);
         await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.Postgres, rows));
         await ExpressionSql.ExecuteAsync(engine.connection, EvaluateFunction);
         return engine;
@@ -388,6 +392,13 @@ internal static class ExpressionSql
     /// <summary>Each expression as a select-list column named c0, c1, ...</summary>
     public static string Columns(IEnumerable<string> expressions) =>
         string.Join(", ", expressions.Select((e, i) => $"({e}) AS c{i}"));
+
+    /// <summary>The functions the dialect's expressions call, as a deploy's _setup.sql creates them (<see cref="SqlDialect.SetupFunctions"/>).</summary>
+    public static async Task SetupAsync(DbConnection connection, SqlDialect dialect)
+    {
+        await ExecuteAsync(connection, "CREATE SCHEMA IF NOT EXISTS \"_warehouse\"");
+        if (dialect.SetupFunctions.Length > 0) await ExecuteAsync(connection, dialect.SetupFunctions);
+    }
 
     public static async Task ExecuteAsync(DbConnection connection, string sql)
     {

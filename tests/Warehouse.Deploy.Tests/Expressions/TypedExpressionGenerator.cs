@@ -132,6 +132,7 @@ internal sealed class TypedExpressionGenerator(int seed)
     private Expr Integer(int depth) => random.Next(8) switch
     {
         0 => Call("length", Generate(Category.Text, depth)),
+        2 => Call("div", Leaf(Category.Int), random.Next(10) < 7 ? Call("nullif", Leaf(Category.Int), NumberLiteral("0")) : Leaf(Category.Int)),
         1 => Call(Pick("year", "quarter", "month", "day"), Generate(Pick(Category.Date, Category.Timestamp), depth)),
         _ => Number(Category.Int, depth),
     };

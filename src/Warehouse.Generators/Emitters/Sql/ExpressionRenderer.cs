@@ -91,37 +91,52 @@ internal static class ExpressionRenderer
                 output.Append("))");
                 return new SqlType(SqlTypeKind.Boolean);
             case CaseExpr caseExpr:
+                var conditions = new List<string>();
+                var results = new List<string>();
                 var branches = new List<SqlType?>();
-                var caseSql = new StringBuilder("CASE ");
                 foreach (var when in caseExpr.Whens)
                 {
-                    caseSql.Append("WHEN ");
-                    Append(caseSql, when.Condition, dialect, column);
-                    caseSql.Append(" THEN ");
-                    branches.Add(Append(caseSql, when.Result, dialect, column));
-                    caseSql.Append(' ');
+                    conditions.Add(Rendered(when.Condition, dialect, column, out _));
+                    results.Add(Rendered(when.Result, dialect, column, out var branch));
+                    branches.Add(branch);
                 }
 
                 if (caseExpr.Else is not null)
                 {
-                    caseSql.Append("ELSE ");
-                    branches.Add(Append(caseSql, caseExpr.Else, dialect, column));
-                    caseSql.Append(' ');
+                    results.Add(Rendered(caseExpr.Else, dialect, column, out var branch));
+                    branches.Add(branch);
+                }
+
+                var shared = ExpressionTypes.OfBranches(branches);
+                var caseSql = new StringBuilder("CASE ");
+                for (var i = 0; i < results.Count; i++)
+                {
+                    var value = dialect.Operand(results[i], branches[i], shared, op: null);
+                    caseSql.Append(i < conditions.Count ? $"WHEN {conditions[i]} THEN {value} " : $"ELSE {value} ");
                 }
 
                 caseSql.Append("END");
-                return Exact(output, caseSql.ToString(), ExpressionTypes.OfBranches(branches), dialect);
+                return Exact(output, caseSql.ToString(), shared, dialect);
             case FunctionExpr function:
                 var arguments = new List<string>(function.Arguments.Count);
                 var types = new List<SqlType?>(function.Arguments.Count);
                 foreach (var argument in function.Arguments)
                 {
-                    var rendered = new StringBuilder();
-                    types.Add(Append(rendered, argument, dialect, column));
-                    arguments.Add(rendered.ToString());
+                    arguments.Add(Rendered(argument, dialect, column, out var type));
+                    types.Add(type);
                 }
 
                 var result = ExpressionTypes.OfFunction(function, types);
+                if (function.Name is "coalesce" or "nvl" or "greatest" or "least" or "div")
+                {
+                    for (var i = 0; i < arguments.Count; i++) arguments[i] = dialect.Operand(arguments[i], types[i], result, function.Name == "div" ? "/" : null);
+                }
+                else if (function.Name == "nullif")
+                {
+                    // Both at the type they share: PostgreSQL's NULLIF keeps the first's type unless it must promote it.
+                    for (var i = 0; i < arguments.Count; i++) arguments[i] = types[i] is { } own && result is not null && own != result ? dialect.Cast(arguments[i], result) : arguments[i];
+                }
+
                 var call = FunctionCatalog.Render(function, arguments, types, dialect);
                 return CastToItsType(function) ? Exact(output, call, result, dialect) : Appended(output, call, result);
             default:
@@ -131,16 +146,19 @@ internal static class ExpressionRenderer
 
     private static SqlType? AppendBinary(StringBuilder output, BinaryExpr binary, SqlDialect dialect, Func<string, string> column)
     {
-        var left = new StringBuilder();
-        var right = new StringBuilder();
-        var leftType = Append(left, binary.Left, dialect, column);
-        var rightType = Append(right, binary.Right, dialect, column);
+        var l = Rendered(binary.Left, dialect, column, out var leftType);
+        var r = Rendered(binary.Right, dialect, column, out var rightType);
         var type = ExpressionTypes.OfBinary(binary.Operator, leftType, rightType);
-        string l = left.ToString(), r = right.ToString();
+        if (binary.Operator is "+" or "-" or "*" or "%" && type is { IsNumeric: true })
+        {
+            l = dialect.Operand(l, leftType, type, binary.Operator);
+            r = dialect.Operand(r, rightType, type, binary.Operator);
+        }
+
         switch (binary.Operator)
         {
             case "/" when type is { Kind: SqlTypeKind.Decimal } && leftType is not null && rightType is not null:
-                return Appended(output, dialect.Cast(dialect.Divide(l, r, type.Scale), type), type);
+                return Appended(output, dialect.Cast(dialect.Divide(l, ScaleOf(leftType), r, ScaleOf(rightType), type.Scale), type), type);
             case "/" or "%":
                 // A zero divisor gives NULL on every engine (PostgreSQL and Redshift would fail the statement).
                 return Exact(output, $"({l} {binary.Operator} NULLIF({r}, 0))", type, dialect);
@@ -153,9 +171,22 @@ internal static class ExpressionRenderer
                 return Appended(output, $"CAST(({l} - {r}) AS INTEGER)", type);
             case "+" when rightType is { Kind: SqlTypeKind.Date }:
                 return Appended(output, $"({r} + {l})", type); // DuckDB adds days to a date, not a date to days
+            case "*" when type is { Kind: SqlTypeKind.Decimal, Precision: ExpressionTypes.MaxPrecision }:
+                // A product whose exact digits may pass 38 holds the 38 its type keeps on every engine (DuckDB's
+                // limit; PostgreSQL's NUMERIC would keep them all): beyond them, an overflow error everywhere.
+                return Appended(output, dialect.Cast($"({l} * {r})", type), type);
             default:
                 return Appended(output, $"({l} {binary.Operator} {r})", type);
         }
+    }
+
+    private static int ScaleOf(SqlType type) => type.Kind == SqlTypeKind.Decimal ? type.Scale : 0;
+
+    private static string Rendered(Expr expression, SqlDialect dialect, Func<string, string> column, out SqlType? type)
+    {
+        var output = new StringBuilder();
+        type = Append(output, expression, dialect, column);
+        return output.ToString();
     }
 
     private static SqlType? Appended(StringBuilder output, string sql, SqlType? type)
