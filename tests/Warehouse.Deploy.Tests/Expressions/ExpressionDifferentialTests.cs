@@ -3,7 +3,6 @@ using System.Text;
 using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Emitters.Sql;
 using Warehouse.Generators.Expressions;
-using Warehouse.Generators.Model;
 using Warehouse.Testing.Servers;
 using Xunit.Abstractions;
 
@@ -50,11 +49,11 @@ public sealed class ExpressionDifferentialTests(PostgresServer server, ITestOutp
         var missing = required.Where(name => !used.Contains(name)).ToList();
         Assert.True(missing.Count == 0, "never generated: " + string.Join(", ", missing));
 
-        var rows = EdgeTable.Rows();
         // The text the report shows is what a model would write: the compiler's parser reads it back as the same tree.
         var misread = corpus.Where(e => TypedExpressionGenerator.Parse(TypedExpressionGenerator.Written(e)) != e).Take(3).Select(TypedExpressionGenerator.Written).ToList();
         Assert.True(misread.Count == 0, "the parser reads these otherwise: " + string.Join("\n", misread));
 
+        var rows = EdgeTable.Rows();
         await using var duckDb = await DuckDbExpressionEngine.OpenAsync(rows);
         await using var postgres = await PostgresExpressionEngine.OpenAsync(await server.CreateDatabaseAsync(), rows);
         var evaluator = new Evaluator(duckDb, postgres);
