@@ -529,4 +529,290 @@ public sealed class DiagnosticTests
         Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.DoesNotContain(generator, d => d.Id == "WH0099");
     }
+
+    /// <summary>A bronze table with a column of every family, for the typed-expression cases below.</summary>
+    private const string TypedSource = """
+        [Source("landing/payments/")]
+        public sealed record RawPayments
+        {
+            public long PaymentId { get; init; }
+            public int Quantity { get; init; }
+            public int Parts { get; init; }
+            public decimal Amount { get; init; }
+            public double Rate { get; init; }
+            public required string Reference { get; init; }
+            public DateOnly PaidOn { get; init; }
+            public DateOnly DueOn { get; init; }
+            public bool Settled { get; init; }
+        }
+
+        """;
+
+    /// <summary>A staging record over <see cref="TypedSource"/> whose one computed column is <paramref name="line"/> (marked <c>/*!*/</c>).</summary>
+    private static string TypedColumn(string line) => TypedSource + $$"""
+        [Staging(typeof(RawPayments), Key = nameof(PaymentId))]
+        public sealed record StgPayments
+        {
+            public long PaymentId { get; init; }
+            /*!*/{{line}}
+        }
+        """;
+
+    /// <summary>A staging record over <see cref="TypedSource"/> with the rule <paramref name="condition"/> (marked <c>/*!*/</c>) on its own columns.</summary>
+    private static string TypedRule(string condition) => TypedSource + $$"""
+        [Staging(typeof(RawPayments), Key = nameof(PaymentId))]
+        /*!*/[Rule("checked", "{{condition}}", "the payment must pass the check")]
+        public sealed record StgPayments
+        {
+            public long PaymentId { get; init; }
+            public int Quantity { get; init; }
+            public decimal Amount { get; init; }
+            public required string Reference { get; init; }
+            public DateOnly PaidOn { get; init; }
+            public DateOnly DueOn { get; init; }
+            public bool Settled { get; init; }
+        }
+        """;
+
+    /// <summary>
+    /// Type errors in expressions: the id, a part of its message, the mistaken model and its fix, which differs
+    /// from it only in the marked line and builds without a diagnostic.
+    /// </summary>
+    public static TheoryData<string, string, string, string> TypeErrors => new()
+    {
+        { "WH0061", "text is never converted implicitly",
+            TypedColumn("""[Derived("reference")] public decimal Value { get; init; }"""),
+            TypedColumn("""[Derived("length(reference)")] public decimal Value { get; init; }""") },
+        { "WH0060", "'+' needs numbers, not text (VARCHAR(256)) and a number (INTEGER); text is joined with '||'",
+            TypedColumn("""[Derived("reference + 1")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("length(reference) + 1")] public int Value { get; init; }""") },
+        { "WH0060", "compares a date (DATE) with a number (INTEGER)",
+            TypedRule("paid_on > 20200101"),
+            TypedRule("paid_on > due_on") },
+        { "WH0060", "CASE branches are of types that do not mix: text (VARCHAR(4)) and a number (INTEGER)",
+            TypedColumn("""[Derived("CASE WHEN settled THEN 'paid' ELSE 0 END")] public required string Value { get; init; }"""),
+            TypedColumn("""[Derived("CASE WHEN settled THEN 'paid' ELSE 'open' END")] public required string Value { get; init; }""") },
+        { "WH0060", "a CASE condition needs a boolean",
+            TypedColumn("""[Derived("CASE WHEN quantity THEN 1 ELSE 0 END")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("CASE WHEN quantity > 0 THEN 1 ELSE 0 END")] public int Value { get; init; }""") },
+        { "WH0062", "Rule 'checked' is DECIMAL(",
+            TypedRule("amount * 2"),
+            TypedRule("amount * 2 > 0") },
+        { "WH0062", "Rule 'checked' is VARCHAR(",
+            TypedRule("reference"),
+            TypedRule("reference IS NOT NULL") },
+        { "WH0061", "a decimal with a fraction does not go into an integer column",
+            TypedColumn("""[Derived("amount * 1.5")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("round(amount * 1.5)")] public int Value { get; init; }""") },
+        { "WH0061", "gives DECIMAL(38,6), which does not go into its column of type INTEGER",
+            TypedColumn("""[Derived("quantity / parts")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("div(quantity, parts)")] public int Value { get; init; }""") },
+        { "WH0060", "div() needs whole numbers",
+            TypedColumn("""[Derived("div(amount, 2)")] public long Value { get; init; }"""),
+            TypedColumn("""[Derived("div(quantity, 2)")] public long Value { get; init; }""") },
+        { "WH0060", "round()'s places must be a whole number",
+            TypedColumn("""[Derived("round(amount, quantity)")] public decimal Value { get; init; }"""),
+            TypedColumn("""[Derived("round(amount, 1)")] public decimal Value { get; init; }""") },
+        { "WH0060", "date_trunc()'s unit must be one of 'year', 'quarter', 'month', 'week'",
+            TypedColumn("""[Derived("date_trunc('fortnight', paid_on)")] public DateOnly Value { get; init; }"""),
+            TypedColumn("""[Derived("date_trunc('week', paid_on)")] public DateOnly Value { get; init; }""") },
+        { "WH0060", "length() needs text, not a number (INTEGER)",
+            TypedColumn("""[Derived("length(42)")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("length('42')")] public int Value { get; init; }""") },
+        { "WH0060", "NOT needs a boolean, not a number (INTEGER)",
+            TypedColumn("""[Derived("NOT quantity")] public bool Value { get; init; }"""),
+            TypedColumn("""[Derived("NOT settled")] public bool Value { get; init; }""") },
+        { "WH0060", "AND needs a boolean, not a number (INTEGER)",
+            TypedColumn("""[Derived("settled AND quantity")] public bool Value { get; init; }"""),
+            TypedColumn("""[Derived("settled AND quantity > 0")] public bool Value { get; init; }""") },
+        { "WH0060", "LIKE needs text, not a number (INTEGER)",
+            TypedColumn("""[Derived("quantity LIKE '1%'")] public bool Value { get; init; }"""),
+            TypedColumn("""[Derived("reference LIKE '1%'")] public bool Value { get; init; }""") },
+        { "WH0060", "floating-point value has no portable text form",
+            TypedColumn("""[Derived("reference || rate")] public required string Value { get; init; }"""),
+            TypedColumn("""[Derived("reference || quantity")] public required string Value { get; init; }""") },
+        { "WH0061", "text is never converted implicitly",
+            TypedColumn("""[Default("'none'")] public decimal Amount { get; init; }"""),
+            TypedColumn("""[Default("0")] public decimal Amount { get; init; }""") },
+        { "WH0060", "the arguments of coalesce() are of types that do not mix: text (VARCHAR(256)) and a number (INTEGER)",
+            TypedColumn("""[Derived("coalesce(reference, 0)")] public required string Value { get; init; }"""),
+            TypedColumn("""[Derived("coalesce(reference, '0')")] public required string Value { get; init; }""") },
+        { "WH0061", "a floating-point value does not go into an integer column",
+            TypedColumn("""[Derived("rate * quantity")] public long Value { get; init; }"""),
+            TypedColumn("""[Derived("rate * quantity")] public double Value { get; init; }""") },
+        { "WH0061", "a boolean is not a number",
+            TypedColumn("""[Derived("settled")] public int Value { get; init; }"""),
+            TypedColumn("""[Derived("CASE WHEN settled THEN 1 ELSE 0 END")] public int Value { get; init; }""") },
+        { "WH0061", "a decimal with a fraction does not go into an integer column",
+            """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            public sealed record FactThirds
+            {
+                [DegenerateKey] public long OrderId { get; init; }
+                /*!*/[Measure, Derived("amount / 3")] public long Third { get; init; }
+            }
+            """,
+            """
+            [Fact(typeof(StgOrders))]
+            [Grain("one row per order", nameof(OrderId))]
+            public sealed record FactThirds
+            {
+                [DegenerateKey] public long OrderId { get; init; }
+                /*!*/[Measure, Derived("amount / 3")] public decimal Third { get; init; }
+            }
+            """ },
+        { "WH0060", "'*' needs numbers, not text (VARCHAR(256)) and a number (INTEGER)",
+            """
+            [Dimension(typeof(StgCustomers))]
+            public sealed record DimLabels
+            {
+                [SurrogateKey] public long CustomerKey { get; init; }
+                [BusinessKey] public long CustomerId { get; init; }
+                /*!*/[Derived("name * 2")] public required string Label { get; init; }
+            }
+            """,
+            """
+            [Dimension(typeof(StgCustomers))]
+            public sealed record DimLabels
+            {
+                [SurrogateKey] public long CustomerKey { get; init; }
+                [BusinessKey] public long CustomerId { get; init; }
+                /*!*/[Derived("name || 2")] public required string Label { get; init; }
+            }
+            """ },
+        { "WH0060", "a date moves by whole days",
+            TypedColumn("""[Derived("paid_on + 1.5")] public DateOnly Value { get; init; }"""),
+            TypedColumn("""[Derived("paid_on + 1")] public DateOnly Value { get; init; }""") },
+        { "WH0061", "a number is not a date",
+            TypedColumn("""[Derived("due_on - paid_on")] public DateOnly Value { get; init; }"""),
+            TypedColumn("""[Derived("due_on - paid_on")] public int Value { get; init; }""") },
+    };
+
+    [Theory]
+    [MemberData(nameof(TypeErrors))]
+    public void A_type_error_is_reported_at_its_attribute_and_its_fix_builds(string id, string message, string mistaken, string fixedModel)
+    {
+        var source = Header + mistaken;
+        var (generator, _, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, source);
+
+        var diagnostic = Assert.Single(generator);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        // The diagnostic spans the attribute that holds the expression, on the marked line.
+        var expectedLine = source.Split('\n').ToList().FindIndex(l => l.Contains("/*!*/", StringComparison.Ordinal));
+        Assert.Equal("Model1.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Matches("^(Derived|Default|Rule)\\(\"[^\n]*\"\\)$", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+
+        var (fixedDiagnostics, compiler, _) = GeneratorHarness.Run(GeneratorHarness.ValidModel, Header + fixedModel);
+        Assert.Empty(fixedDiagnostics);
+        Assert.Empty(compiler);
+    }
+
+    /// <summary>
+    /// Typed expressions a model writes as a matter of course, across staging, a dimension and a fact: none may be
+    /// reported (concatenating text with numbers, date arithmetic, nested CASE, IN and BETWEEN, greatest over an
+    /// integer and a decimal).
+    /// </summary>
+    [Fact]
+    public void Correctly_typed_expressions_in_every_layer_build_without_diagnostics()
+    {
+        var source = """
+            using System;
+            using Warehouse.Model;
+            namespace Freight;
+
+            [Source("landing/carriers/")]
+            public sealed record RawCarriers
+            {
+                public required string CarrierCode { get; init; }
+                public required string CarrierName { get; init; }
+                public int Rating { get; init; }
+                public DateOnly ContractedOn { get; init; }
+            }
+
+            [Source("landing/shipments/")]
+            public sealed record RawShipments
+            {
+                public long ShipmentId { get; init; }
+                public required string CarrierCode { get; init; }
+                public int Pieces { get; init; }
+                [Precision(10, 3)] public decimal Weight { get; init; }
+                public decimal Fee { get; init; }
+                public DateOnly ShippedOn { get; init; }
+                public DateOnly DeliveredOn { get; init; }
+                public DateTime ScannedAt { get; init; }
+                public bool Express { get; init; }
+            }
+
+            [Staging(typeof(RawCarriers), Key = nameof(CarrierCode))]
+            [Rule("rated", "rating IN (1, 2, 3, 4, 5) OR rating IS NULL", "a rating is one to five stars")]
+            public sealed record StgCarriers
+            {
+                [Derived("upper(carrier_code)")] public required string CarrierCode { get; init; }
+                [Derived("initcap(carrier_name)")] public required string CarrierName { get; init; }
+                [Default("3")] public int Rating { get; init; }
+                [Derived("year(contracted_on)")] public int ContractYear { get; init; }
+                [Derived("date_trunc('month', contracted_on)")] public DateOnly ContractMonth { get; init; }
+            }
+
+            [Staging(typeof(RawShipments), Key = nameof(ShipmentId))]
+            [Rule("delivered_after_shipping", "delivered_on BETWEEN shipped_on AND shipped_on + 60", "a shipment arrives within 60 days of leaving")]
+            [Rule("known_carrier", "carrier_code IN ('DHL', 'UPS', 'FEDEX') AND NOT (pieces < 1)", "a shipment goes with a known carrier")]
+            [Rule("scanned", "scanned_at >= shipped_on", "a shipment is scanned once it has left")]
+            public sealed record StgShipments
+            {
+                public long ShipmentId { get; init; }
+                public required string CarrierCode { get; init; }
+                public int Pieces { get; init; }
+                [Precision(10, 3)] public decimal Weight { get; init; }
+                public decimal Fee { get; init; }
+                public DateOnly ShippedOn { get; init; }
+                public DateOnly DeliveredOn { get; init; }
+                public DateTime ScannedAt { get; init; }
+                public bool Express { get; init; }
+                [MaxLength(80), Derived("carrier_code || '-' || shipment_id || '/' || pieces || ' ' || weight || 'kg'")] public required string Label { get; init; }
+                [Derived("shipped_on + 3")] public DateOnly PromisedOn { get; init; }
+                [Derived("delivered_on - shipped_on")] public int TransitDays { get; init; }
+                [Derived("CASE WHEN express THEN CASE WHEN weight > 10 THEN 'heavy express' ELSE 'express' END WHEN pieces IN (1, 2) THEN 'parcel' ELSE 'freight' END")] public required string Service { get; init; }
+                [Precision(13, 3), Derived("greatest(pieces, weight)")] public decimal Billable { get; init; }
+                [Derived("least(fee, 1000)")] public decimal CappedFee { get; init; }
+                [Derived("div(pieces, 2)")] public int Pallets { get; init; }
+                [Derived("round(fee * 1.2)")] public long FeeWithTax { get; init; }
+                [Derived("concat(month(shipped_on), '/', year(shipped_on))")] public required string Period { get; init; }
+            }
+
+            [Dimension(typeof(StgCarriers))]
+            public sealed record DimCarriers
+            {
+                [SurrogateKey] public long CarrierKey { get; init; }
+                [BusinessKey] public required string CarrierCode { get; init; }
+                [Derived("carrier_name || ' (' || rating || ' stars)'")] public required string DisplayName { get; init; }
+                [Derived("rating >= 4 AND contract_year < year(current_date)")] public bool Preferred { get; init; }
+                [Derived("CASE WHEN rating BETWEEN 4 AND 5 THEN 'gold' WHEN rating = 3 THEN 'silver' ELSE 'bronze' END")] public required string Tier { get; init; }
+            }
+
+            [Fact(typeof(StgShipments))]
+            [Grain("one row per shipment", nameof(ShipmentId))]
+            public sealed record FactShipments
+            {
+                [DegenerateKey] public long ShipmentId { get; init; }
+                [References(typeof(DimCarriers))] public long CarrierKey { get; init; }
+                [Measure] public int Pieces { get; init; }
+                [Measure, Derived("fee / pieces")] public decimal FeePerPiece { get; init; }
+                [Measure, Derived("coalesce(transit_days, 0) - 3")] public int DaysLate { get; init; }
+                [Measure, Derived("fee * pieces + 2.5")] public decimal Charged { get; init; }
+                [Derived("delivered_on > promised_on OR transit_days > 7")] public bool Late { get; init; }
+                [Derived("nullif(abs(transit_days), 0)")] public int AbsoluteTransitDays { get; init; }
+            }
+            """;
+
+        var (generator, compiler, _) = GeneratorHarness.Run(source);
+
+        Assert.Empty(generator);
+        Assert.Empty(compiler);
+    }
 }

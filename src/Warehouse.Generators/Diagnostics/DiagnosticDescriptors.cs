@@ -214,6 +214,21 @@ internal static class DiagnosticDescriptors
         "Names that collide in the generated C#",
         "Table '{0}' is named '{1}' in the generated WarehouseModel.Nodes.{2}, as '{3}' is; give one of them another [Table(\"...\")] name");
 
+    public static readonly DiagnosticDescriptor ExpressionTypeMismatch = Error(
+        "WH0060",
+        "Expression types do not match",
+        "{0} has a type error: {1}");
+
+    public static readonly DiagnosticDescriptor ExpressionDoesNotFitColumn = Error(
+        "WH0061",
+        "Expression result does not suit its column",
+        "{0} gives {1}, which does not go into its column of type {2}: {3}");
+
+    public static readonly DiagnosticDescriptor RuleNotBoolean = Error(
+        "WH0062",
+        "Rule condition is not boolean",
+        "{0} is {1}, not a condition; a rule's condition must be true or false (compare it: x > 0, x IS NOT NULL)");
+
     public static readonly DiagnosticDescriptor UnparseableSql = Error(
         "WH0090",
         "SQL body does not parse",

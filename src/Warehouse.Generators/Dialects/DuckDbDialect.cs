@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Dialects;
@@ -45,8 +46,29 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string FormatTimestamp(string expression) => $"STRFTIME({expression}, '%Y-%m-%d %H:%M:%S')";
 
-    // DuckDB has no INITCAP. PostgreSQL's and Redshift's start a word after any non-alphanumeric character
-    // (O'Hara, Smith-Jones), so split into runs of letters/digits and of the rest, and capitalise each run.
+    // DuckDB has no INITCAP: split into runs of word characters and of the rest, and capitalise each word by the
+    // table the other dialects use (CaseMapping).
     public override string InitCap(string argument) =>
-        $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL(LOWER({argument}), '[[:alnum:]]+|[^[:alnum:]]+'), w -> UPPER(w[1]) || w[2:]), '')";
+        $"ARRAY_TO_STRING(LIST_TRANSFORM(REGEXP_EXTRACT_ALL({argument}, {Literal(Words)}), w -> CASE WHEN REGEXP_MATCHES(w, {Literal("^[" + CaseMapping.WordCharacters + "]")}) THEN {CaseMapping.ToUpper("w[1]", this)} || {CaseMapping.ToLower("w[2:]", this)} ELSE w END), '')";
+
+    // A division of DECIMALs is a DOUBLE on DuckDB: divide whole numbers as HUGEINTs instead, exactly. With both
+    // operands at the quotient's scale s, l / r = L / R for their unscaled values, and the quotient's unscaled value
+    // is L * 10^s / R rounded. (The HUGEINT holds 38 digits: |l| below 10^(38 - 2s), else an overflow error.)
+    public override string Divide(string left, string right, int scale) =>
+        $"(CAST(\"_warehouse\".\"divide_rounded\"({Unscaled(left, scale)} * {Power10(scale)}, {Unscaled(right, scale)}) AS DECIMAL(38, 0)) * CAST({Fraction(scale)} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})))";
+
+    private static string Unscaled(string value, int scale) =>
+        $"CAST(CAST({value} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})) * {Power10(scale)} AS HUGEINT)";
+
+    // a // b truncates toward zero on DuckDB (its / divides exactly, as a DOUBLE).
+    public override string IntegerDivide(string left, string right) => $"({left} // NULLIF({right}, 0))";
+
+    public override string SetupFunctions => """
+        CREATE OR REPLACE MACRO "_warehouse"."divide_rounded"(a, b) AS
+            CASE WHEN b <> 0 THEN a // b + CASE WHEN 2 * ABS(a % b) >= ABS(b) THEN SIGN(a) * SIGN(b) ELSE 0 END END;
+
+        """;
+
+    private const string Words = "[" + CaseMapping.WordCharacters + "]+|[^" + CaseMapping.WordCharacters + "]+";
+
 }

@@ -61,7 +61,35 @@ internal class PostgresDialect : SqlDialect
     // is ignored at first); file order is the paths' byte order on every engine.
     public override string BinaryOrder(string text) => $"{text} COLLATE \"C\"";
 
-    public override string SetupFunctions => TryCastFunctions;
+    public override string SetupFunctions => TryCastFunctions + ExpressionFunctions;
+
+    public override string Divide(string left, string right, int scale) =>
+        $"(\"_warehouse\".\"divide_rounded\"(CAST({left} AS NUMERIC) * {Power10(scale)}, CAST({right} AS NUMERIC)) * {Fraction(scale)})";
+
+    // INITCAP follows the database's locale for letters beyond ASCII: split into words as the other dialects do.
+    public override string InitCap(string argument) => $"\"_warehouse\".\"initcap\"({argument})";
+
+
+    /// <summary>
+    /// The expression language's functions PostgreSQL does not have in the form docs/expressions.md defines:
+    /// divide_rounded is the exact quotient of two numerics rounded half away from zero to a whole number
+    /// (<c>div</c> and <c>mod</c> are exact, so no rounding of an intermediate quotient can differ from DuckDB's);
+    /// initcap capitalises each word of <see cref="CaseMapping.WordCharacters"/> by the <see cref="CaseMapping"/> table.
+    /// </summary>
+    private static string ExpressionFunctions => $$"""
+        CREATE OR REPLACE FUNCTION "_warehouse"."divide_rounded"(a NUMERIC, b NUMERIC) RETURNS NUMERIC
+        LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN b <> 0 THEN DIV(a, b) + CASE WHEN 2 * ABS(MOD(a, b)) >= ABS(b) THEN SIGN(a) * SIGN(b) ELSE 0 END END
+        $$;
+        CREATE OR REPLACE FUNCTION "_warehouse"."initcap"(value TEXT) RETURNS TEXT
+        LANGUAGE sql IMMUTABLE STRICT AS $$
+            SELECT COALESCE(STRING_AGG(CASE WHEN part[1] ~ '^[{{CaseMapping.WordCharacters}}]'
+                THEN {{CaseMapping.ToUpper("LEFT(part[1], 1)", Postgres)}} || {{CaseMapping.ToLower("SUBSTRING(part[1], 2)", Postgres)}}
+                ELSE part[1] END, '' ORDER BY n), '')
+            FROM REGEXP_MATCHES(value, '[{{CaseMapping.WordCharacters}}]+|[^{{CaseMapping.WordCharacters}}]+', 'g') WITH ORDINALITY AS words(part, n)
+        $$;
+
+        """;
 
     private static string TryCastSuffix(SqlTypeKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Warehouse.Generators.Model;
 
@@ -62,6 +63,28 @@ internal sealed class RedshiftDialect : PostgresDialect
         $"({left} <> {right} OR ({left} IS NULL AND {right} IS NOT NULL) OR ({left} IS NOT NULL AND {right} IS NULL))";
 
     public override string Now => "GETDATE()";
+
+    // GETDATE() is the current UTC time to the second, and Redshift's sessions run in UTC.
+    public override string UtcNow => "GETDATE()";
+
+    public override string CurrentDate => "CURRENT_DATE";
+
+    public override string TrimSpaces(string text) => $"BTRIM({text}, ' ')";
+
+    // Redshift's LENGTH (LEN) does not count trailing spaces: count them with a character after them.
+    public override string Length(string text) => $"(LEN({text} || '.') - 1)";
+
+    // No setup functions on Redshift (dbt runs the same SQL without them): the ROUND of the engine's quotient, whose
+    // scale Redshift keeps at least max(4, left scale + right precision - right scale + 1) and at most 37.
+    public override string Divide(string left, string right, int scale) =>
+        $"ROUND(CAST({left} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})) / NULLIF({right}, 0), {scale.ToString(CultureInfo.InvariantCulture)})";
+
+    // Redshift's INITCAP capitalises after any character that is not a letter or digit, like the other dialects'
+    // rule; for letters beyond ASCII it follows Redshift's own tables (docs/expressions.md). It has no setup functions.
+    public override string InitCap(string argument) => $"INITCAP({argument})";
+
+    // Redshift's INITCAP (the base spelling) capitalises after any character that is not a letter or digit, like
+    // the other dialects' rule; for letters outside ASCII it follows Redshift's own tables (docs/expressions.md).
 
     // Redshift has neither FILTER on aggregates nor DISTINCT ON.
     public override bool SupportsAggregateFilter => false;

@@ -163,7 +163,36 @@ internal abstract class SqlDialect
     /// <summary>Null-safe "differs": true when exactly one side is NULL or both differ.</summary>
     public virtual string IsDistinct(string left, string right) => $"{left} IS DISTINCT FROM {right}";
 
+    /// <summary>The current instant, for a TIMESTAMPTZ column's default.</summary>
     public virtual string Now => "NOW()";
+
+    /// <summary>The current time in UTC as a TIMESTAMP (without time zone), whatever the session's time zone: the expression function now().</summary>
+    public virtual string UtcNow => "TIMEZONE('UTC', NOW())";
+
+    /// <summary>Today's date in UTC.</summary>
+    public virtual string CurrentDate => "CAST(TIMEZONE('UTC', NOW()) AS DATE)";
+
+    /// <summary><paramref name="text"/> without spaces (U+0020 only) at either end.</summary>
+    public virtual string TrimSpaces(string text) => $"TRIM({text}, ' ')";
+
+    /// <summary>The number of characters of <paramref name="text"/>, trailing spaces included.</summary>
+    public virtual string Length(string text) => $"LENGTH({text})";
+
+    /// <summary>The quotient of two whole numbers truncated toward zero, NULL for a zero divisor (<c>div</c>).</summary>
+    public virtual string IntegerDivide(string left, string right) => $"({left} / NULLIF({right}, 0))";
+
+    /// <summary>
+    /// <paramref name="left"/> / <paramref name="right"/> (exact decimals, or whole numbers) as the exact quotient
+    /// rounded half away from zero to <paramref name="scale"/> places, NULL for a zero divisor; the result is cast
+    /// to DECIMAL(38, scale) by the caller. Each dialect computes it exactly (docs/expressions.md, "Division").
+    /// </summary>
+    public abstract string Divide(string left, string right, int scale);
+
+    /// <summary>10^<paramref name="places"/> as a whole-number literal.</summary>
+    internal static string Power10(int places) => "1" + new string('0', places);
+
+    /// <summary>10^-<paramref name="places"/> as a decimal literal of that scale: multiplying by it moves the point exactly (a product's scale is the sum of its factors').</summary>
+    protected static string Fraction(int places) => places == 0 ? "1" : "0." + new string('0', places - 1) + "1";
 
     /// <summary>
     /// Keyword that makes a CTE be computed once. PostgreSQL inlines a CTE used once, so every reference to a typed

@@ -70,11 +70,21 @@ internal enum LiteralKind
     String,
     Boolean,
     Null,
+
+    /// <summary>A string literal the binder read as a date (<c>'2024-02-29'</c> beside a date, <see cref="ExpressionBinder"/>).</summary>
+    Date,
+
+    /// <summary>A string literal the binder read as a timestamp (<c>'2024-02-29 10:00'</c> beside a timestamp).</summary>
+    Timestamp,
 }
 
 internal sealed record LiteralExpr(LiteralKind Kind, string Value) : Expr;
 
-/// <summary>A column, by the name written in the expression (property or column name) until resolved to the column name.</summary>
+/// <summary>
+/// A column, by the name written in the expression (property or column name) until bound to the column name and
+/// the column's type (<see cref="ExpressionBinder"/>): a bound tree carries every type its typing needs
+/// (<see cref="ExpressionTypes"/>), so the renderer and the checks need no table beside it.
+/// </summary>
 internal sealed record ColumnExpr(string Name, SqlType? Type = null) : Expr;
 
 internal sealed record FunctionExpr(string Name, EquatableArray<Expr> Arguments) : Expr;

@@ -1,22 +1,30 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
+using Warehouse.Generators.Dialects;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Expressions;
 
-/// <summary>Binds the column names written in an expression to the column names of the table it reads.</summary>
+/// <summary>
+/// Binds the column names written in an expression to the columns (names and types) of the table it reads, then
+/// reads each string literal that stands beside a date or a timestamp (compared with it, a BETWEEN bound, an IN item,
+/// another branch of a CASE or a coalesce) as a literal of that type, when it is one: <c>paid_on &gt;= '2024-01-01'</c>.
+/// The language has no date literal of its own, and the SQL engines read such a string the same way.
+/// </summary>
 internal static class ExpressionBinder
 {
     /// <summary>
     /// Returns the expression with every column resolved by <paramref name="resolve"/> (which maps a written name to
-    /// a column name, or null when unknown); the unknown names are added to <paramref name="unknown"/>.
+    /// the column, or null when unknown) to its column name and type; the unknown names are added to <paramref name="unknown"/>.
     /// </summary>
-    public static Expr Bind(Expr expression, Func<string, string?> resolve, ICollection<string> unknown)
+    public static Expr Bind(Expr expression, Func<string, ColumnSpec?> resolve, ICollection<string> unknown)
     {
         Expr Visit(Expr e) => e switch
         {
-            ColumnExpr column => resolve(column.Name) is { } name ? new ColumnExpr(name) : Unknown(column),
+            ColumnExpr column => resolve(column.Name) is { } bound ? new ColumnExpr(bound.Name, bound.Type) : Unknown(column),
             FunctionExpr function => function with { Arguments = function.Arguments.Select(Visit).ToEquatableArray() },
             BinaryExpr binary => binary with { Left = Visit(binary.Left), Right = Visit(binary.Right) },
             UnaryExpr unary => unary with { Operand = Visit(unary.Operand) },
@@ -35,6 +43,69 @@ internal static class ExpressionBinder
         {
             unknown.Add(column.Name);
             return column;
+        }
+
+        return TemporalLiterals(Visit(expression));
+    }
+
+    /// <summary>
+    /// <paramref name="literal"/> read as a value of <paramref name="type"/> when it is a string literal in the
+    /// grammar bronze text of that type must match (docs/bronze-casts.md) and names a day that exists; otherwise itself.
+    /// </summary>
+    public static Expr AsTemporal(Expr literal, SqlType? type)
+    {
+        if (literal is not LiteralExpr { Kind: LiteralKind.String } text || type is null || !ExpressionTypes.IsTemporal(type)) return literal;
+        var value = text.Value.Replace('T', ' ');
+        var pattern = type.Kind == SqlTypeKind.Date ? BronzeGrammar.Date : BronzeGrammar.Timestamp;
+        if (!Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant)) return literal;
+        var day = value.Length >= 10 ? value.Substring(0, 10) : value;
+        if (!DateTime.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return literal;
+        return new LiteralExpr(type.Kind == SqlTypeKind.Date ? LiteralKind.Date : LiteralKind.Timestamp, value);
+    }
+
+    private static Expr TemporalLiterals(Expr expression)
+    {
+        Expr Visit(Expr e)
+        {
+            switch (e)
+            {
+                case BinaryExpr binary when binary.Operator is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=":
+                    var left = Visit(binary.Left);
+                    var right = Visit(binary.Right);
+                    return binary with { Left = AsTemporal(left, ExpressionTypes.Of(right)), Right = AsTemporal(right, ExpressionTypes.Of(left)) };
+                case BetweenExpr between:
+                    var operand = Visit(between.Operand);
+                    var type = ExpressionTypes.Of(operand);
+                    return between with { Operand = operand, Low = AsTemporal(Visit(between.Low), type), High = AsTemporal(Visit(between.High), type) };
+                case InExpr inList:
+                    var tested = Visit(inList.Operand);
+                    var testedType = ExpressionTypes.Of(tested);
+                    return inList with { Operand = tested, Items = inList.Items.Select(i => AsTemporal(Visit(i), testedType)).ToEquatableArray() };
+                case FunctionExpr { Name: "coalesce" or "nvl" or "greatest" or "least" or "nullif" } function:
+                    var arguments = function.Arguments.Select(Visit).ToList();
+                    var shared = arguments.Select(ExpressionTypes.Of).FirstOrDefault(t => t is not null && ExpressionTypes.IsTemporal(t));
+                    return function with { Arguments = arguments.Select(a => AsTemporal(a, shared)).ToEquatableArray() };
+                case FunctionExpr function:
+                    return function with { Arguments = function.Arguments.Select(Visit).ToEquatableArray() };
+                case CaseExpr caseExpr:
+                    var whens = caseExpr.Whens.Select(w => new WhenClause(Visit(w.Condition), Visit(w.Result))).ToList();
+                    var otherwise = caseExpr.Else is null ? null : Visit(caseExpr.Else);
+                    var branchType = whens.Select(w => w.Result).Concat(otherwise is null ? Array.Empty<Expr>() : new[] { otherwise })
+                        .Select(ExpressionTypes.Of).FirstOrDefault(t => t is not null && ExpressionTypes.IsTemporal(t));
+                    return caseExpr with
+                    {
+                        Whens = whens.Select(w => w with { Result = AsTemporal(w.Result, branchType) }).ToEquatableArray(),
+                        Else = otherwise is null ? null : AsTemporal(otherwise, branchType),
+                    };
+                case BinaryExpr binary:
+                    return binary with { Left = Visit(binary.Left), Right = Visit(binary.Right) };
+                case UnaryExpr unary:
+                    return unary with { Operand = Visit(unary.Operand) };
+                case IsNullExpr isNull:
+                    return isNull with { Operand = Visit(isNull.Operand) };
+                default:
+                    return e;
+            }
         }
 
         return Visit(expression);

@@ -19,16 +19,15 @@ internal static class Lineage
     public static ColumnSpec Resolve(ParsedNode node, ColumnSpec column, NodeSpec upstream, DiagnosticSink sink)
     {
         var key = "prop:" + column.PropertyName;
-        string? Upstream(string name) => ColumnName(upstream, name);
         var resolved = column;
         if (column.Default is not null)
         {
-            resolved = resolved with { Default = Bind(column.Default, upstream, Upstream, node.FindFirst(key + ":Default", key), $"[Default] on '{column.PropertyName}'", sink) };
+            resolved = resolved with { Default = Bind(column.Default, upstream, ExpressionUse.Value(column.Type), node.FindFirst(key + ":Default", key), $"[Default] on '{column.PropertyName}'", sink) };
         }
 
         if (column.Derived is not null)
         {
-            return resolved with { Derived = Bind(column.Derived, upstream, Upstream, node.FindFirst(key + ":Derived", key), $"[Derived] on '{column.PropertyName}'", sink) };
+            return resolved with { Derived = Bind(column.Derived, upstream, ExpressionUse.Value(column.Type), node.FindFirst(key + ":Derived", key), $"[Derived] on '{column.PropertyName}'", sink) };
         }
 
         var source = FindColumn(upstream, column.Name) ?? FindColumn(upstream, column.PropertyName);
@@ -46,14 +45,38 @@ internal static class Lineage
         return resolved with { UpstreamColumn = source.Name };
     }
 
-    /// <summary>Binds the column names of <paramref name="expression"/> through <paramref name="resolve"/>; each unknown name is WH0011, naming <paramref name="table"/>'s columns.</summary>
-    public static Expr Bind(Expr expression, NodeSpec table, Func<string, string?> resolve, LocationInfo? location, string what, DiagnosticSink sink)
+    /// <summary>
+    /// Binds the column names of <paramref name="expression"/> to <paramref name="table"/>'s columns; each unknown
+    /// name is WH0011, naming the table's columns. A bound expression is then typed (<see cref="ExpressionTypes"/>):
+    /// a type error inside it is WH0060, a result that does not suit its use (<paramref name="use"/>) WH0061/WH0062.
+    /// </summary>
+    public static Expr Bind(Expr expression, NodeSpec table, ExpressionUse use, LocationInfo? location, string what, DiagnosticSink sink)
     {
         var unknown = new List<string>();
-        var bound = ExpressionBinder.Bind(expression, resolve, unknown);
+        var bound = ExpressionBinder.Bind(expression, name => FindColumn(table, name), unknown);
+        if (use.Target is { } column) bound = ExpressionBinder.AsTemporal(bound, column); // [Default("'1900-01-01'")] on a date
         foreach (var name in unknown.Distinct())
         {
             sink.UnknownColumn(location, what, name, table);
+        }
+
+        if (unknown.Count > 0) return bound; // its type is not known; the unknown column is the error to fix first
+
+        var typing = ExpressionTypes.Type(bound);
+        if (typing.Problem is { } problem)
+        {
+            sink.Report(DiagnosticDescriptors.ExpressionTypeMismatch, location, what, problem);
+        }
+        else if (use.Target is { } target)
+        {
+            if (typing.Type is { } type && ExpressionTypes.Assignment(type, target) is { } reason)
+            {
+                sink.Report(DiagnosticDescriptors.ExpressionDoesNotFitColumn, location, what, type.ToString(), target.ToString(), reason);
+            }
+        }
+        else if (typing.Type is { Kind: not SqlTypeKind.Boolean } type)
+        {
+            sink.Report(DiagnosticDescriptors.RuleNotBoolean, location, what, type.ToString());
         }
 
         return bound;

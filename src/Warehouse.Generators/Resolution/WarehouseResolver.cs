@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Warehouse.Generators.Diagnostics;
+using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 using Warehouse.Generators.Emitters;
 using Warehouse.Generators.Output;
@@ -195,7 +196,7 @@ internal sealed class WarehouseResolver
 
         var rules = spec.Rules.Select(rule => rule.Parsed is null ? rule : rule with
         {
-            Parsed = Lineage.Bind(rule.Parsed, spec, n => Lineage.ColumnName(spec, n), node.FindFirst("rule:" + rule.Name), $"Rule '{rule.Name}'", _sink),
+            Parsed = Lineage.Bind(rule.Parsed, spec, ExpressionUse.Condition, node.FindFirst("rule:" + rule.Name), $"Rule '{rule.Name}'", _sink),
         });
         var resolved = spec with
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Warehouse.Generators.Dialects;
+using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.SqlFrontEnd;
@@ -156,10 +157,26 @@ internal sealed class SqlRenderer
         _ => string.Empty,
     };
 
+    /// <summary>
+    /// A catalog call as the expression language's tree, for <see cref="FunctionCatalog.Render"/>: the literal
+    /// arguments (a unit, a number of places) are what its spelling reads; the rest are placeholders, already rendered.
+    /// </summary>
+    private static FunctionExpr AsExpression(SqlFunctionCall call) => new(
+        call.Name,
+        call.Arguments.Select(a => a is SqlLiteral literal
+            ? new LiteralExpr(literal.Kind switch
+            {
+                SqlLiteralKind.String => LiteralKind.String,
+                SqlLiteralKind.Boolean => LiteralKind.Boolean,
+                SqlLiteralKind.Null => LiteralKind.Null,
+                _ => LiteralKind.Number,
+            }, literal.Text)
+            : (Expr)new ColumnExpr(string.Empty)).ToEquatableArray());
+
     private string Call(SqlFunctionCall call)
     {
         var arguments = call.Arguments.Select(Expression).ToList();
-        if (SqlTyping.KindOf(call.Name) == SqlFunctionKind.Scalar) return FunctionCatalog.Render(call.Name, arguments, _dialect);
+        if (SqlTyping.KindOf(call.Name) == SqlFunctionKind.Scalar) return FunctionCatalog.Render(AsExpression(call), arguments, new SqlType?[arguments.Count], _dialect);
 
         var filter = call.Filter is null ? null : Expression(call.Filter);
         string inner;

@@ -20,8 +20,10 @@ internal enum SqlFunctionKind
 /// (NULL, an interval, a division whose result differs between engines): checks that need a type stay silent on it.
 ///
 /// This is the SQL front end's own typing, behind one seam: the binder asks only these functions. The
-/// <c>[Derived]</c>/<c>[Rule]</c> expression language (Expressions/) is being given its own typing; once both are
-/// merged, the scalar rules here (literals, operators, the catalog's functions) should be that typing, called from here.
+/// <c>[Derived]</c>/<c>[Rule]</c> expression language has its own (Expressions/ExpressionTypes.cs), with the
+/// semantics of docs/expressions.md, which its renderer enforces from the types of each node. A SQL body keeps the
+/// engines' operators (its <c>/</c> is the engine's, hence no type for an integer quotient here) and its catalog calls
+/// are spelled without argument types; making these rules that typing needs the binder's types in SqlRenderer.
 /// </summary>
 internal static class SqlTyping
 {

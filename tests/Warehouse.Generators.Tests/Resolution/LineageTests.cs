@@ -46,9 +46,39 @@ public sealed class LineageTests
 
         Assert.Null(column.UpstreamColumn);
         var concat = Assert.IsType<BinaryExpr>(column.Derived);
-        Assert.Equal(new ColumnExpr("first_name"), Assert.IsType<FunctionExpr>(concat.Left).Arguments[0]);
+        // Bound to the upstream column's name and type.
+        var firstName = Lineage.FindColumn(Upstream, "first_name")!;
+        Assert.Equal(new ColumnExpr("first_name", firstName.Type), Assert.IsType<FunctionExpr>(concat.Left).Arguments[0]);
         var unknown = Assert.Single(sink.Diagnostics);
         Assert.Equal("WH0011", unknown.Descriptor.Id);
         Assert.Equal("nickname", unknown.Arguments[1]);
+    }
+
+    [Theory]
+    [InlineData("first_name + 1", "BigInt", "WH0060")]
+    [InlineData("first_name", "BigInt", "WH0061")]
+    [InlineData("customer_id / 2", "BigInt", "WH0061")]
+    [InlineData("div(customer_id, 2)", "BigInt", null)]
+    [InlineData("first_name || customer_id", "Varchar", null)]
+    public void A_bound_expression_is_typed_against_its_column(string text, string target, string? expected)
+    {
+        var sink = new DiagnosticSink();
+
+        Lineage.Bind(ExpressionParser.Parse(text).Expression!, Upstream, ExpressionUse.Value(new SqlType(Enum.Parse<SqlTypeKind>(target))), null, "[Derived] on 'Value'", sink);
+
+        Assert.Equal(expected is null ? [] : [expected], Ids(sink));
+    }
+
+    [Theory]
+    [InlineData("customer_id * 2", "WH0062")]
+    [InlineData("customer_id * 2 > 0", null)]
+    [InlineData("first_name > 0", "WH0060")]
+    public void A_rule_is_typed_as_a_condition(string text, string? expected)
+    {
+        var sink = new DiagnosticSink();
+
+        Lineage.Bind(ExpressionParser.Parse(text).Expression!, Upstream, ExpressionUse.Condition, null, "Rule 'checked'", sink);
+
+        Assert.Equal(expected is null ? [] : [expected], Ids(sink));
     }
 }

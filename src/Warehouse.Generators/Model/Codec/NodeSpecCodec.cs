@@ -13,7 +13,7 @@ namespace Warehouse.Generators.Model.Codec;
 internal static class NodeSpecCodec
 {
     /// <summary>The first token of every spec text; bump it when the field list changes.</summary>
-    public const string Format = "warehouse-spec/4";
+    public const string Format = "warehouse-spec/5";
 
     public static string Encode(NodeSpec node)
     {
@@ -104,7 +104,7 @@ internal static class NodeSpecCodec
 
     private static void WriteColumn(SpecWriter w, ColumnSpec c) =>
         w.String(c.PropertyName).String(c.Name)
-            .Int((int)c.Type.Kind).Int(c.Type.Length).Int(c.Type.Precision).Int(c.Type.Scale)
+            .Type(c.Type)
             .Bool(c.Nullable).String(c.Description).Int((int)c.Role).Bool(c.History).String(c.Additivity)
             .String(c.ReferencedType).String(c.ReferenceOn)
             .Optional(c.Lookup, static (w, l) =>
@@ -122,7 +122,7 @@ internal static class NodeSpecCodec
     {
         PropertyName = r.String(),
         Name = r.String(),
-        Type = new SqlType(r.Enum<SqlTypeKind>(), r.Int(), r.Int(), r.Int()),
+        Type = ReadType(r),
         Nullable = r.Bool(),
         Description = r.NullableString(),
         Role = r.Enum<ColumnRole>(),
@@ -137,6 +137,8 @@ internal static class NodeSpecCodec
         Trim = r.Bool(),
         DeclaredTests = r.Array(static r => new ColumnTestSpec(r.Enum<TestKind>(), r.Bool(), r.Strings(), r.NullableString(), r.NullableString(), r.NullableString(), r.NullableString())),
     };
+
+    private static SqlType ReadType(SpecReader r) => new(r.Enum<SqlTypeKind>(), r.Int(), r.Int(), r.Int());
 
     private static void WriteTest(SpecWriter w, TestSpec t) =>
         w.String(t.Name).Int((int)t.Kind).Strings(t.Columns).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max)
@@ -165,7 +167,7 @@ internal static class NodeSpecCodec
                 w.String("L").Int((int)literal.Kind).String(literal.Value);
                 break;
             case ColumnExpr column:
-                w.String("C").String(column.Name);
+                w.String("C").String(column.Name).Optional(column.Type, static (w, t) => w.Type(t));
                 break;
             case FunctionExpr function:
                 w.String("F").String(function.Name).List(function.Arguments, WriteExpr);
@@ -214,7 +216,7 @@ internal static class NodeSpecCodec
         switch (tag)
         {
             case "L": return new LiteralExpr(r.Enum<LiteralKind>(), r.String());
-            case "C": return new ColumnExpr(r.String());
+            case "C": return new ColumnExpr(r.String(), r.Optional(ReadType));
             case "F": return new FunctionExpr(r.String(), r.Array(ReadExpr));
             case "B": return new BinaryExpr(r.String(), ReadExpr(r), ReadExpr(r));
             case "U": return new UnaryExpr(r.String(), ReadExpr(r));

@@ -41,6 +41,8 @@ internal sealed class SpecWriter
     public SpecWriter Strings(IReadOnlyCollection<string> items) => List(items, static (w, s) => w.String(s));
 
     /// <summary>A present flag, then the value: lets a nullable record be told from one with all-null fields.</summary>
+    public SpecWriter Type(SqlType type) => Int((int)type.Kind).Int(type.Length).Int(type.Precision).Int(type.Scale);
+
     public SpecWriter Optional<T>(T? value, Action<SpecWriter, T> write)
         where T : class
     {

@@ -11,3 +11,5 @@ CREATE TABLE IF NOT EXISTS "_warehouse"."processed_files" (
     "rows_loaded" BIGINT NOT NULL,
     "rows_quarantined" BIGINT NOT NULL
 );
+CREATE OR REPLACE MACRO "_warehouse"."divide_rounded"(a, b) AS
+    CASE WHEN b <> 0 THEN a // b + CASE WHEN 2 * ABS(a % b) >= ABS(b) THEN SIGN(a) * SIGN(b) ELSE 0 END END;

@@ -53,7 +53,7 @@ WITH "raw" AS (
         "src__account_id" AS "out__account_id",
         "src__customer_id" AS "out__customer_id",
         "src__account_number" AS "out__account_number",
-        CAST(INITCAP("src__account_type") AS VARCHAR(20)) AS "out__account_type",
+        CAST("_warehouse"."initcap"("src__account_type") AS VARCHAR(20)) AS "out__account_type",
         "src__account_balance" AS "out__account_balance",
         "src__credit_score" AS "out__credit_score"
     FROM "typed"

@@ -39,7 +39,7 @@ WITH "raw" AS (
     SELECT
         "typed".*,
         "src__currency_id" AS "out__currency_id",
-        CAST(UPPER("src__currency_code") AS VARCHAR(3)) AS "out__currency_code",
+        CAST(TRANSLATE("src__currency_code", 'abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžƀƃƅƈƌƒƕƙƚƞơƣƥƨƭưƴƶƹƽƿǆǉǌǎǐǒǔǖǘǚǜǝǟǡǣǥǧǩǫǭǯǳǵǹǻǽǿȁȃȅȇȉȋȍȏȑȓȕȗșțȝȟȣȥȧȩȫȭȯȱȳȼɂɇɉɋɍɏ', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŸĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŹŻŽɃƂƄƇƋƑǶƘȽȠƠƢƤƧƬƯƳƵƸƼǷǄǇǊǍǏǑǓǕǗǙǛƎǞǠǢǤǦǨǪǬǮǱǴǸǺǼǾȀȂȄȆȈȊȌȎȐȒȔȖȘȚȜȞȢȤȦȨȪȬȮȰȲȻɁɆɈɊɌɎ') AS VARCHAR(3)) AS "out__currency_code",
         "src__currency_name" AS "out__currency_name"
     FROM "typed"
 ), "checked" AS (
@@ -52,7 +52,7 @@ WITH "raw" AS (
             WHEN "out__currency_id" IS NULL THEN 'missing_currency_id'
             WHEN "out__currency_code" IS NULL THEN 'missing_currency_code'
             WHEN "out__currency_name" IS NULL THEN 'missing_currency_name'
-            WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'iso_currency_code'
+            WHEN NOT ((CAST((LEN("out__currency_code" || '.') - 1) AS INTEGER) = 3)) THEN 'iso_currency_code'
         END AS "__rule"
     FROM "modelled"
 )
@@ -72,7 +72,7 @@ SELECT
         WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
         WHEN "out__currency_code" IS NULL THEN 'currency_code is required but missing'
         WHEN "out__currency_name" IS NULL THEN 'currency_name is required but missing'
-        WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'currency code must have three letters (ISO 4217)'
+        WHEN NOT ((CAST((LEN("out__currency_code" || '.') - 1) AS INTEGER) = 3)) THEN 'currency code must have three letters (ISO 4217)'
     END END AS "__reason",
     ROW_NUMBER() OVER (PARTITION BY "__rule" IS NULL, "out__currency_id" ORDER BY "_source_file" DESC, "raw__currency_id" DESC, "raw__currency_name" DESC, "raw__currency_code" DESC) AS "__rank"
 FROM "checked";

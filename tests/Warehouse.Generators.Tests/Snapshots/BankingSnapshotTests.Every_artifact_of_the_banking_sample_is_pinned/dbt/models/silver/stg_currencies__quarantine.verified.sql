@@ -20,7 +20,7 @@ WITH "raw" AS (
     SELECT
         "typed".*,
         "src__currency_id" AS "out__currency_id",
-        CAST(UPPER("src__currency_code") AS VARCHAR(3)) AS "out__currency_code",
+        CAST(TRANSLATE("src__currency_code", 'abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžƀƃƅƈƌƒƕƙƚƞơƣƥƨƭưƴƶƹƽƿǆǉǌǎǐǒǔǖǘǚǜǝǟǡǣǥǧǩǫǭǯǳǵǹǻǽǿȁȃȅȇȉȋȍȏȑȓȕȗșțȝȟȣȥȧȩȫȭȯȱȳȼɂɇɉɋɍɏ', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŸĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŹŻŽɃƂƄƇƋƑǶƘȽȠƠƢƤƧƬƯƳƵƸƼǷǄǇǊǍǏǑǓǕǗǙǛƎǞǠǢǤǦǨǪǬǮǱǴǸǺǼǾȀȂȄȆȈȊȌȎȐȒȔȖȘȚȜȞȢȤȦȨȪȬȮȰȲȻɁɆɈɊɌɎ') AS VARCHAR(3)) AS "out__currency_code",
         "src__currency_name" AS "out__currency_name"
     FROM "typed"
 ), "checked" AS (
@@ -33,7 +33,7 @@ WITH "raw" AS (
             WHEN "out__currency_id" IS NULL THEN 'missing_currency_id'
             WHEN "out__currency_code" IS NULL THEN 'missing_currency_code'
             WHEN "out__currency_name" IS NULL THEN 'missing_currency_name'
-            WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'iso_currency_code'
+            WHEN NOT ((CAST((LEN("out__currency_code" || '.') - 1) AS INTEGER) = 3)) THEN 'iso_currency_code'
         END AS "__rule",
         CASE
             WHEN "raw__currency_id" IS NOT NULL AND "src__currency_id" IS NULL THEN 'currency_id: ''' || "raw__currency_id" || ''' is not a valid BIGINT'
@@ -42,7 +42,7 @@ WITH "raw" AS (
             WHEN "out__currency_id" IS NULL THEN 'currency_id is required but missing'
             WHEN "out__currency_code" IS NULL THEN 'currency_code is required but missing'
             WHEN "out__currency_name" IS NULL THEN 'currency_name is required but missing'
-            WHEN NOT ((LENGTH("out__currency_code") = 3)) THEN 'currency code must have three letters (ISO 4217)'
+            WHEN NOT ((CAST((LEN("out__currency_code" || '.') - 1) AS INTEGER) = 3)) THEN 'currency code must have three letters (ISO 4217)'
         END AS "__reason"
     FROM "modelled"
 ), "ranked" AS (
