@@ -140,6 +140,7 @@ internal sealed class DuckDbExpressionEngine : IExpressionEngine
         // One thread: the table is tiny, and scheduling would dominate each query.
         await ExpressionSql.ExecuteAsync(engine.connection, "SET threads = 1");
         await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.DuckDb, rows));
+        await ExpressionSql.ExecuteAsync(engine.connection, ExpressionSql.Setup(SqlDialect.DuckDb));
         return engine;
     }
 
@@ -319,6 +320,7 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
         var engine = new PostgresExpressionEngine(new NpgsqlConnection(connectionString), rows.Length);
         await engine.connection.OpenAsync();
         await ExpressionSql.ExecuteAsync(engine.connection, EdgeTable.CreateSql(SqlDialect.Postgres, rows));
+        await ExpressionSql.ExecuteAsync(engine.connection, ExpressionSql.Setup(SqlDialect.Postgres));
         await ExpressionSql.ExecuteAsync(engine.connection, EvaluateFunction);
         return engine;
     }
@@ -385,6 +387,9 @@ internal sealed class PostgresExpressionEngine : IExpressionEngine
 
 internal static class ExpressionSql
 {
+    /// <summary>The functions the dialect's expressions call, as _setup.sql creates them on every deploy.</summary>
+    public static string Setup(SqlDialect dialect) => "CREATE SCHEMA IF NOT EXISTS \"_warehouse\";\n" + dialect.SetupFunctions;
+
     /// <summary>Each expression as a select-list column named c0, c1, ...</summary>
     public static string Columns(IEnumerable<string> expressions) =>
         string.Join(", ", expressions.Select((e, i) => $"({e}) AS c{i}"));

@@ -129,9 +129,10 @@ internal sealed class TypedExpressionGenerator(int seed)
         _ => kind,
     };
 
-    private Expr Integer(int depth) => random.Next(8) switch
+    private Expr Integer(int depth) => random.Next(9) switch
     {
         0 => Call("length", Generate(Category.Text, depth)),
+        8 => Call("div", Generate(Category.Int, depth), Generate(Category.Int, depth)),
         1 => Call(Pick("year", "quarter", "month", "day"), Generate(Pick(Category.Date, Category.Timestamp), depth)),
         _ => Number(Category.Int, depth),
     };
