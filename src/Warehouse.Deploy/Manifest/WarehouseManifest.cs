@@ -98,7 +98,14 @@ public sealed record ManifestColumn(
     [property: JsonPropertyName("role")] string? Role = null,
     [property: JsonPropertyName("references")] string? References = null,
     [property: JsonPropertyName("references_on")] string? ReferencesOn = null,
-    [property: JsonPropertyName("history")] bool History = false);
+    [property: JsonPropertyName("history")] bool History = false,
+    [property: JsonPropertyName("reads")] IReadOnlyList<ManifestColumnOrigin>? Reads = null,
+    [property: JsonPropertyName("lineage")] IReadOnlyList<ManifestColumnOrigin>? Lineage = null);
+
+/// <summary>A column of a node, as the manifest's column lineage names it (<c>reads</c>: one hop; <c>lineage</c>: the bronze columns).</summary>
+public sealed record ManifestColumnOrigin(
+    [property: JsonPropertyName("node")] string Node,
+    [property: JsonPropertyName("column")] string Column);
 
 /// <summary>A column's logical type as its parts: <c>VARCHAR</c> has a length, <c>DECIMAL</c> a precision and scale.</summary>
 public sealed record ManifestColumnType(

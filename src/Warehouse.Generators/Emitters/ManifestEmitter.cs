@@ -191,6 +191,8 @@ internal static class ManifestEmitter
                 // another upstream column than the business key's name; only then is it written, so that readers that
                 // pair the two by name (the runner's data generator) learn which column holds the key.
                 .String("references_on", column.Lookup is { } lookup && lookup.FactColumn != lookup.BusinessKey ? lookup.FactColumn : null);
+            WriteOrigins(json, "reads", column.Reads);
+            WriteOrigins(json, "lineage", column.Lineage);
             json.EndObject();
         }
 
@@ -245,6 +247,19 @@ internal static class ManifestEmitter
         if (node.Tests.Count > 0) json.Strings("tests", node.Tests.Select(t => "test." + t.Name));
         WriteSql(json, dialect => SqlEmitter.PathOf(dialect, node), contents, NodeSpecCodec.Encode(node), SourceSettings(node));
         json.EndObject();
+    }
+
+    /// <summary>A column's lineage (<c>Resolution/ColumnLineage.cs</c>): an array of node and column pairs, omitted when empty.</summary>
+    private static void WriteOrigins(JsonWriter json, string name, EquatableArray<ColumnOrigin> origins)
+    {
+        if (origins.Count == 0) return;
+        json.StartArray(name);
+        foreach (var origin in origins)
+        {
+            json.StartObject().String("node", origin.Node).String("column", origin.Column).EndObject();
+        }
+
+        json.EndArray();
     }
 
     /// <summary>

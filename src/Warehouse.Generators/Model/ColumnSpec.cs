@@ -83,7 +83,20 @@ internal sealed record ColumnSpec
 
     /// <summary>Column tests declared by attributes (not-null is implied by nullability and added by the resolver).</summary>
     public EquatableArray<ColumnTestSpec> DeclaredTests { get; init; } = EquatableArray<ColumnTestSpec>.Empty;
+
+    /// <summary>
+    /// Resolved: the columns of the nodes this node reads that the column's value is computed from (one hop), sorted;
+    /// empty for a source, and for a value that reads no column (a constant, <c>COUNT(*)</c>). Rules of
+    /// <c>Resolution/ColumnLineage.cs</c>.
+    /// </summary>
+    public EquatableArray<ColumnOrigin> Reads { get; init; } = EquatableArray<ColumnOrigin>.Empty;
+
+    /// <summary>Resolved: the bronze (source) columns the value comes from, through every hop of <see cref="Reads"/>, sorted.</summary>
+    public EquatableArray<ColumnOrigin> Lineage { get; init; } = EquatableArray<ColumnOrigin>.Empty;
 }
+
+/// <summary>A column of a node: the node's id (<c>schema.name</c>) and the column's name.</summary>
+internal sealed record ColumnOrigin(string Node, string Column);
 
 /// <summary>How a fact finds the surrogate key of a referenced dimension.</summary>
 internal sealed record DimensionLookup(

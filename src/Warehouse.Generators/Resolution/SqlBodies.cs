@@ -13,19 +13,21 @@ namespace Warehouse.Generators.Resolution;
 /// The build-time check of a <c>[SqlModel]</c>, <c>[Analysis]</c> or <c>[SingularTest]</c> body: it must parse, bind
 /// (tables, columns, functions, grouping, every dialect's constructs: <see cref="SqlBinder"/>), and a SQL model must
 /// return exactly the columns its record declares, each in a type that fits the declared one. Every problem is
-/// reported at its line and column inside the attribute's string (<see cref="SqlBodyLocations"/>).
+/// reported at its line and column inside the attribute's string (<see cref="SqlBodyLocations"/>). A body that binds
+/// gives its output columns with what each reads, the SQL model's column lineage (<see cref="ColumnLineage"/>).
 /// </summary>
 internal static class SqlBodies
 {
     /// <param name="referenced">The node a reference part (by index) resolved to; null when it did not (already reported).</param>
-    public static void Check(ParsedNode node, NodeSpec resolved, Func<int, NodeSpec?> referenced, DiagnosticSink sink)
+    /// <returns>The body's output columns when it parsed and bound without a problem, else null.</returns>
+    public static IReadOnlyList<SqlOutputColumn>? Check(ParsedNode node, NodeSpec resolved, Func<int, NodeSpec?> referenced, DiagnosticSink sink)
     {
         var owner = resolved.TypeName;
         var outcome = SqlParser.Parse(resolved.Sql);
         if (outcome.Query is null)
         {
             sink.Report(DiagnosticDescriptors.UnparseableSql, At(node, outcome.ErrorOffset, outcome.ErrorLength), owner, outcome.Error ?? "unknown error");
-            return;
+            return null;
         }
 
         var binding = SqlBinder.Bind(outcome.Query, owner, part => referenced(part) is { } target ? Table(target) : null, SqlDialect.All);
@@ -42,7 +44,9 @@ internal static class SqlBodies
             sink.Report(descriptor, At(node, problem.Offset, problem.Length), problem.Arguments.ToArray());
         }
 
-        if (resolved.Kind == NodeKind.SqlModel && binding.Problems.Count == 0) CheckContract(node, resolved, binding.Outputs, sink);
+        if (binding.Problems.Count > 0) return null;
+        if (resolved.Kind == NodeKind.SqlModel) CheckContract(node, resolved, binding.Outputs, sink);
+        return binding.Outputs;
     }
 
     /// <summary>The record declares the output contract: each property is a returned column of a type that fits it, and nothing else is returned.</summary>
@@ -90,7 +94,7 @@ internal static class SqlBodies
 
         if (target.Kind == NodeKind.Staging) columns.Add(("_source_file", new SqlType(SqlTypeKind.Varchar, Length: 1024)));
         if (target.Kind is NodeKind.Staging or NodeKind.Dimension or NodeKind.Fact) columns.Add(("_batch_at", timestamp));
-        return new SqlBoundTable(target.Name, $"{target.Schema}.{target.Name}", columns);
+        return new SqlBoundTable(target.Name, target.Id, target.Id, columns);
     }
 
     private static LocationInfo? At(ParsedNode node, int offset, int length) => SqlBodyLocations.Find(node, offset, length) ?? node.FindFirst("sql");

@@ -83,6 +83,7 @@ internal sealed class WarehouseResolver
         }
 
         CheckCycles(resolved);
+        resolved = ColumnLineage.Apply(resolved);
         resolved = PhysicalDesign.Apply(resolved, defaults.AllBelowRows, (spec, key) => _byType[spec.TypeName].FindFirst(key), _sink);
         var diagnostics = _sink.Diagnostics
             .OrderBy(d => d.Location?.FilePath, StringComparer.Ordinal)
@@ -401,7 +402,8 @@ internal sealed class WarehouseResolver
         if (!unresolved)
         {
             var sink = unsettled ? new DiagnosticSink() : _sink;
-            SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, sink);
+            var outputs = SqlBodies.Check(node, resolved, part => targets.TryGetValue(part, out var target) ? target : null, sink);
+            if (outputs is not null) resolved = ColumnLineage.WithSqlReads(resolved, outputs);
         }
 
         return resolved with { Tests = Tests(node, resolved) };

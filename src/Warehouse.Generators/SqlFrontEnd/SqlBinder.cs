@@ -6,11 +6,20 @@ using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.SqlFrontEnd;
 
-/// <summary>A model a SQL body reads: the name its columns are qualified by when it has no alias, and its columns.</summary>
-internal sealed record SqlBoundTable(string Name, string Display, IReadOnlyList<(string Name, SqlType Type)> Columns);
+/// <summary>A model a SQL body reads: the name its columns are qualified by when it has no alias, its node id (the origin of its columns), and its columns.</summary>
+internal sealed record SqlBoundTable(string Name, string Id, string Display, IReadOnlyList<(string Name, SqlType Type)> Columns);
 
 /// <summary>A column the query returns: its name, its type where known, and where the SELECT list says so.</summary>
-internal sealed record SqlOutputColumn(string Name, SqlType? Type, int Offset, int Length);
+internal sealed record SqlOutputColumn(string Name, SqlType? Type, int Offset, int Length)
+{
+    /// <summary>
+    /// The columns of the models read (through CTEs and subqueries) that the value is computed from: every column its
+    /// expression names, inside aggregates, CASE, window clauses and scalar subqueries too, but not those that only
+    /// filter, join or group rows (WHERE, ON, GROUP BY, HAVING). Empty for a value that names no column (a literal,
+    /// <c>COUNT(*)</c>). In order of first use.
+    /// </summary>
+    public IReadOnlyList<ColumnOrigin> Reads { get; init; } = Array.Empty<ColumnOrigin>();
+}
 
 internal enum SqlProblemKind
 {
@@ -41,6 +50,7 @@ internal sealed class SqlBinder
     private readonly IReadOnlyList<SqlDialect> _dialects;
     private readonly List<SqlProblem> _problems = new();
     private readonly Dictionary<SqlColumn, (Relation Relation, Scope Scope)> _resolved = new();
+    private readonly Dictionary<SqlExpr, List<SqlOutputColumn>> _subqueries = new();
     private int _relations;
 
     private SqlBinder(string owner, Func<int, SqlBoundTable?> reference, IReadOnlyList<SqlDialect> dialects)
@@ -61,7 +71,7 @@ internal sealed class SqlBinder
 
     private sealed class Relation
     {
-        public Relation(int id, string name, string display, List<(string Name, SqlType? Type)> columns)
+        public Relation(int id, string name, string display, List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)> columns)
         {
             Id = id;
             Name = name;
@@ -75,9 +85,9 @@ internal sealed class SqlBinder
 
         public string Display { get; }
 
-        public List<(string Name, SqlType? Type)> Columns { get; }
+        public List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)> Columns { get; }
 
-        public (string Name, SqlType? Type)? Find(string name)
+        public (string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)? Find(string name)
         {
             foreach (var column in Columns)
             {
@@ -96,7 +106,7 @@ internal sealed class SqlBinder
 
         public List<Relation> Relations { get; } = new();
 
-        public Dictionary<string, List<(string Name, SqlType? Type)>> Ctes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)>> Ctes { get; } = new(StringComparer.Ordinal);
 
         /// <summary>A table of its FROM did not bind (reported): its columns are unknown, so no column is reported unknown here.</summary>
         public bool Incomplete { get; set; }
@@ -126,6 +136,8 @@ internal sealed class SqlBinder
                 scope.Ctes[cte.Name] = anchor;
                 var step = BindBody(recursive.Right, scope).Item1;
                 if (step.Count != anchor.Count) Invalid(recursive.Right, $"each side of {recursive.Operator} must return the same number of columns: the left returns {anchor.Count}, the right {step.Count}");
+                // Rows of the recursive side are the CTE's rows too: what it reads joins the anchor's.
+                scope.Ctes[cte.Name] = anchor.Select((c, i) => i < step.Count ? c with { Reads = Union(c.Reads, step[i].Reads) } : c).ToList();
                 continue;
             }
 
@@ -148,12 +160,12 @@ internal sealed class SqlBinder
     }
 
     /// <summary>A CTE's columns: its query's outputs, renamed by its column list when it has one.</summary>
-    private List<(string Name, SqlType? Type)> CteColumns(SqlCte cte, List<SqlOutputColumn> outputs)
+    private List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)> CteColumns(SqlCte cte, List<SqlOutputColumn> outputs)
     {
-        var columns = outputs.Select(o => (o.Name, o.Type)).ToList();
+        var columns = outputs.Select(o => (o.Name, o.Type, o.Reads)).ToList();
         if (cte.Columns.Count == 0) return columns;
         if (cte.Columns.Count != columns.Count) Invalid(cte, $"the CTE '{cte.Name}' names {cte.Columns.Count} columns but its query returns {columns.Count}");
-        return columns.Select((c, i) => (i < cte.Columns.Count ? cte.Columns[i] : c.Name, c.Type)).ToList();
+        return columns.Select((c, i) => (i < cte.Columns.Count ? cte.Columns[i] : c.Name, c.Type, c.Reads)).ToList();
     }
 
     private (List<SqlOutputColumn>, Scope?, SqlSelect?) BindBody(SqlQueryBody body, Scope scope)
@@ -174,7 +186,7 @@ internal sealed class SqlBinder
                     return (left, null, null);
                 }
 
-                return (left.Select((o, i) => o with { Type = SqlTyping.Common(o.Type, right[i].Type) }).ToList(), null, null);
+                return (left.Select((o, i) => o with { Type = SqlTyping.Common(o.Type, right[i].Type), Reads = Union(o.Reads, right[i].Reads) }).ToList(), null, null);
             default:
                 return (new List<SqlOutputColumn>(), null, null);
         }
@@ -209,7 +221,7 @@ internal sealed class SqlBinder
             }
 
             var type = BindExpression(item.Expression, scope);
-            outputs.Add(new SqlOutputColumn(item.Alias ?? NameOf(item.Expression), type, item.Offset, item.Length));
+            outputs.Add(new SqlOutputColumn(item.Alias ?? NameOf(item.Expression), type, item.Offset, item.Length) { Reads = ReadsOf(item.Expression) });
         }
 
         foreach (var expression in select.GroupBy)
@@ -261,7 +273,7 @@ internal sealed class SqlBinder
         }
 
         if (relations.Count == 0) Invalid(item, "SELECT * needs a table in FROM");
-        return relations.SelectMany(r => r.Columns).Select(c => new SqlOutputColumn(c.Name, c.Type, item.Offset, item.Length));
+        return relations.SelectMany(r => r.Columns).Select(c => new SqlOutputColumn(c.Name, c.Type, item.Offset, item.Length) { Reads = c.Reads });
     }
 
     private void BindTable(SqlTable table, Scope scope, Scope outer)
@@ -271,7 +283,8 @@ internal sealed class SqlBinder
             case SqlNamedTable { Reference: >= 0 } named:
                 if (_reference(named.Reference) is { } model)
                 {
-                    Add(scope, named, named.Alias ?? model.Name, model.Display, model.Columns.Select(c => (c.Name, (SqlType?)c.Type)).ToList());
+                    Add(scope, named, named.Alias ?? model.Name, model.Display,
+                        model.Columns.Select(c => (c.Name, (SqlType?)c.Type, (IReadOnlyList<ColumnOrigin>)new[] { new ColumnOrigin(model.Id, c.Name) })).ToList());
                 }
                 else
                 {
@@ -293,7 +306,7 @@ internal sealed class SqlBinder
                 break;
             case SqlDerivedTable derived:
                 var outputs = BindQuery(derived.Query, derived.Lateral ? scope : outer);
-                Add(scope, derived, derived.Alias, $"the subquery '{derived.Alias}'", outputs.Select(o => (o.Name, o.Type)).ToList());
+                Add(scope, derived, derived.Alias, $"the subquery '{derived.Alias}'", outputs.Select(o => (o.Name, o.Type, o.Reads)).ToList());
                 break;
             case SqlJoin join:
                 BindTable(join.Left, scope, outer);
@@ -318,7 +331,7 @@ internal sealed class SqlBinder
         }
     }
 
-    private void Add(Scope scope, SqlNode at, string name, string display, List<(string Name, SqlType? Type)> columns)
+    private void Add(Scope scope, SqlNode at, string name, string display, List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)> columns)
     {
         if (scope.Relations.Any(r => r.Name == name))
         {
@@ -329,7 +342,7 @@ internal sealed class SqlBinder
         scope.Relations.Add(new Relation(++_relations, name, display, columns));
     }
 
-    private static List<(string Name, SqlType? Type)>? FindCte(Scope? scope, string name)
+    private static List<(string Name, SqlType? Type, IReadOnlyList<ColumnOrigin> Reads)>? FindCte(Scope? scope, string name)
     {
         for (; scope is not null; scope = scope.Parent)
         {
@@ -375,6 +388,7 @@ internal sealed class SqlBinder
             case SqlInQuery inQuery:
                 BindExpression(inQuery.Operand, scope);
                 var outputs = BindQuery(inQuery.Query, scope);
+                _subqueries[inQuery] = outputs;
                 if (outputs.Count != 1) Invalid(inQuery, $"the subquery of IN must return one column; it returns {outputs.Count}");
                 return new SqlType(SqlTypeKind.Boolean);
             case SqlExists exists:
@@ -382,6 +396,7 @@ internal sealed class SqlBinder
                 return new SqlType(SqlTypeKind.Boolean);
             case SqlSubquery subquery:
                 var columns = BindQuery(subquery.Query, scope);
+                _subqueries[subquery] = columns;
                 if (columns.Count != 1) Invalid(subquery, $"a subquery used as a value must return one column; it returns {columns.Count}");
                 return columns.Count == 1 ? columns[0].Type : null;
             default:
@@ -503,6 +518,43 @@ internal sealed class SqlBinder
         Report(SqlProblemKind.Invalid, offset, length, _owner,
             $"'{qualifier}' names no table in FROM{DidYouMean(Nearest(qualifier, names))}; the tables are {(names.Count == 0 ? "none" : string.Join(", ", names.Select(n => $"'{n}'")))}");
     }
+
+    // ---- lineage ----
+
+    /// <summary>What a bound output expression reads (<see cref="SqlOutputColumn.Reads"/>): its columns' reads and those of its subqueries' outputs.</summary>
+    private IReadOnlyList<ColumnOrigin> ReadsOf(SqlExpr expression)
+    {
+        var reads = new List<ColumnOrigin>();
+        var seen = new HashSet<ColumnOrigin>();
+        Collect(expression);
+        return reads;
+
+        void Collect(SqlExpr e)
+        {
+            if (e is SqlColumn column && _resolved.TryGetValue(column, out var bound) && bound.Relation.Find(column.Name) is { } found)
+            {
+                Add(found.Reads);
+            }
+
+            if (_subqueries.TryGetValue(e, out var outputs))
+            {
+                foreach (var output in outputs) Add(output.Reads);
+            }
+
+            foreach (var child in SqlTree.Children(e)) Collect(child);
+        }
+
+        void Add(IReadOnlyList<ColumnOrigin> more)
+        {
+            foreach (var read in more)
+            {
+                if (seen.Add(read)) reads.Add(read);
+            }
+        }
+    }
+
+    private static IReadOnlyList<ColumnOrigin> Union(IReadOnlyList<ColumnOrigin> left, IReadOnlyList<ColumnOrigin> right) =>
+        right.Count == 0 ? left : left.Concat(right).Distinct().ToList();
 
     // ---- grouping ----
 

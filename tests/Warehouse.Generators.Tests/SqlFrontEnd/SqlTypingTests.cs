@@ -7,7 +7,7 @@ namespace Warehouse.Generators.Tests.SqlFrontEnd;
 /// <summary>The output types the binder infers, and which of them a cast to a declared type would truncate.</summary>
 public sealed class SqlTypingTests
 {
-    private static readonly SqlBoundTable Orders = new("orders", "gold.orders", new[]
+    private static readonly SqlBoundTable Orders = new("orders", "gold.orders", "gold.orders", new[]
     {
         ("id", new SqlType(SqlTypeKind.BigInt)),
         ("qty", new SqlType(SqlTypeKind.Integer)),

@@ -13,7 +13,7 @@ namespace Warehouse.Generators.Model.Codec;
 internal static class NodeSpecCodec
 {
     /// <summary>The first token of every spec text; bump it when the field list changes.</summary>
-    public const string Format = "warehouse-spec/5";
+    public const string Format = "warehouse-spec/6";
 
     public static string Encode(NodeSpec node)
     {
@@ -116,7 +116,13 @@ internal static class NodeSpecCodec
             .Optional(c.Derived, WriteExpr)
             .Optional(c.Default, WriteExpr)
             .Bool(c.Trim)
-            .List(c.DeclaredTests, static (w, t) => w.Int((int)t.Kind).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max).String(t.RelatedType).String(t.RelatedColumn));
+            .List(c.DeclaredTests, static (w, t) => w.Int((int)t.Kind).Bool(t.WarnOnly).Strings(t.Values).String(t.Min).String(t.Max).String(t.RelatedType).String(t.RelatedColumn))
+            .List(c.Reads, WriteOrigin)
+            .List(c.Lineage, WriteOrigin);
+
+    private static void WriteOrigin(SpecWriter w, ColumnOrigin o) => w.String(o.Node).String(o.Column);
+
+    private static ColumnOrigin ReadOrigin(SpecReader r) => new(r.String(), r.String());
 
     private static ColumnSpec ReadColumn(SpecReader r) => new()
     {
@@ -136,6 +142,8 @@ internal static class NodeSpecCodec
         Default = r.Optional(ReadExpr),
         Trim = r.Bool(),
         DeclaredTests = r.Array(static r => new ColumnTestSpec(r.Enum<TestKind>(), r.Bool(), r.Strings(), r.NullableString(), r.NullableString(), r.NullableString(), r.NullableString())),
+        Reads = r.Array(ReadOrigin),
+        Lineage = r.Array(ReadOrigin),
     };
 
     private static SqlType ReadType(SpecReader r) => new(r.Enum<SqlTypeKind>(), r.Int(), r.Int(), r.Int());
