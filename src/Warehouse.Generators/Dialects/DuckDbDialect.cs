@@ -80,6 +80,9 @@ internal sealed class DuckDbDialect : SqlDialect
             : Cast(operand, result);
     }
 
+    // DuckDB folds a concatenation with a constant NULL into a NULL of no type (an INTEGER to its clients).
+    public override string Concatenation(string joined) => $"CAST({joined} AS VARCHAR)";
+
     // a // b truncates toward zero on DuckDB (its / divides exactly, as a DOUBLE).
     public override string IntegerDivide(string left, string right) => $"({left} // NULLIF({right}, 0))";
 

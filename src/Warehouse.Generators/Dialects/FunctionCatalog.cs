@@ -151,7 +151,7 @@ internal static class FunctionCatalog
     {
         var texts = new List<string>(parts.Count);
         for (var i = 0; i < parts.Count; i++) texts.Add(AsText(parts[i], types[i], dialect));
-        return "(" + string.Join(" || ", texts) + ")";
+        return dialect.Concatenation("(" + string.Join(" || ", texts) + ")");
     }
 
     /// <summary>

@@ -204,6 +204,9 @@ internal abstract class SqlDialect
             ? Cast(operand, result)
             : operand;
 
+    /// <summary>Text joined by <c>||</c> (<paramref name="joined"/>), as a text value even where a part is a constant NULL.</summary>
+    public virtual string Concatenation(string joined) => joined;
+
     /// <summary>10^<paramref name="places"/> as a whole-number literal.</summary>
     internal static string Power10(int places) => "1" + new string('0', places);
 
