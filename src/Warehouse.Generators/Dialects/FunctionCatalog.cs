@@ -129,10 +129,10 @@ internal static class FunctionCatalog
 
     private static string InIntegerRange(string value) => $"CAST(LEAST({value}, 2147483647) AS INTEGER)";
 
-    /// <summary>The value of a whole-number literal (a unary minus included), or null.</summary>
+    /// <summary>The value of a whole-number literal within INTEGER's range (a unary minus included), or null: then the SQL computes it.</summary>
     private static long? Whole(Expr argument) => argument switch
     {
-        LiteralExpr { Kind: LiteralKind.Number } literal when long.TryParse(literal.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
+        LiteralExpr { Kind: LiteralKind.Number } literal when int.TryParse(literal.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
         UnaryExpr { Operator: "-" } minus when Whole(minus.Operand) is { } value => -value,
         _ => null,
     };

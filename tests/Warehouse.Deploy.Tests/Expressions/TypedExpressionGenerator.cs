@@ -275,22 +275,13 @@ internal sealed class TypedExpressionGenerator(int seed)
         return Bind(outcome.Expression);
     }
 
-    private static Expr Bind(Expr e) => e switch
+    private static Expr Bind(Expr expression)
     {
-        ColumnExpr column => column with { Type = EdgeTable.Column(column.Name).Type },
-        FunctionExpr f => f with { Arguments = f.Arguments.Select(Bind).ToEquatableArray() },
-        BinaryExpr b => b with { Left = Bind(b.Left), Right = Bind(b.Right) },
-        UnaryExpr u => u with { Operand = Bind(u.Operand) },
-        IsNullExpr n => n with { Operand = Bind(n.Operand) },
-        BetweenExpr b => b with { Operand = Bind(b.Operand), Low = Bind(b.Low), High = Bind(b.High) },
-        InExpr i => i with { Operand = Bind(i.Operand), Items = i.Items.Select(Bind).ToEquatableArray() },
-        CaseExpr c => c with
-        {
-            Whens = c.Whens.Select(w => new WhenClause(Bind(w.Condition), Bind(w.Result))).ToEquatableArray(),
-            Else = c.Else is null ? null : Bind(c.Else),
-        },
-        _ => e,
-    };
+        var unknown = new List<string>();
+        var bound = ExpressionBinder.Bind(expression, name => new ColumnSpec { PropertyName = name, Name = name, Type = EdgeTable.Column(name).Type, Nullable = true }, unknown);
+        if (unknown.Count > 0) throw new ArgumentException("no edge column " + string.Join(", ", unknown));
+        return bound;
+    }
 
     /// <summary>The expression as a model writes it in <c>[Derived("...")]</c> (the parser's language; <see cref="Parse"/> reads it back).</summary>
     public static string Written(Expr expression)
