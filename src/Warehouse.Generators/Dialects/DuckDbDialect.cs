@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Dialects;
@@ -53,8 +53,7 @@ internal sealed class DuckDbDialect : SqlDialect
 
     // A division of DECIMALs is a DOUBLE on DuckDB: divide whole numbers as HUGEINTs instead, exactly. With L and R
     // the unscaled values of l (scale sl) and r (scale sr), l / r = L * 10^(sr - sl) / R, so the quotient's unscaled
-    // value at scale s is L * 10^(s - sl + sr) / R rounded. (The HUGEINT holds 38 digits: a larger L * 10^(s - sl + sr)
-    // is an overflow error; so is a dividend or divisor of 10^38 units of its scale.)
+    // value at scale s is L * 10^(s - sl + sr) / R rounded; both whole numbers must stay below 10^38.
     public override string Divide(string left, int leftScale, string right, int rightScale, int scale) =>
         $"(CAST(\"_warehouse\".\"divide_rounded\"({WholeNumber($"{Unscaled(left, leftScale)} * {Power10(scale - leftScale + rightScale)}")}, {WholeNumber(Unscaled(right, rightScale))}) AS DECIMAL(38, 0)) * CAST({Fraction(scale)} AS DECIMAL(38, {Number(scale)})))";
 
@@ -65,8 +64,6 @@ internal sealed class DuckDbDialect : SqlDialect
     private static string Unscaled(string value, int scale) =>
         scale == 0 ? $"CAST({value} AS HUGEINT)" : $"\"_warehouse\".\"unscaled\"(CAST({value} AS DECIMAL(38, {Number(scale)})), {Power10(scale)})";
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
     // DuckDB types an integer literal by its value (3 * a SMALLINT is a SMALLINT, and overflows), adds DECIMALs in
     // their operands' width (DECIMAL(18,2) + DECIMAL(18,2) overflows at 10^16), multiplies 18-digit DECIMALs in 64
     // bits, and gives a mix of DECIMALs that needs more than 38 digits fewer places. So a numeric operand is cast to
@@ -74,7 +71,7 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string Operand(string operand, SqlType? type, SqlType? result, string? op)
     {
         if (type is not { IsNumeric: true } || result is not { IsNumeric: true } || type == result) return operand;
-        if (type.Kind is SqlTypeKind.Double or SqlTypeKind.Real || result.Kind is SqlTypeKind.Double or SqlTypeKind.Real) return operand;
+        if (ExpressionTypes.IsFloat(type) || ExpressionTypes.IsFloat(result)) return operand;
         return op == "*" && result.Kind == SqlTypeKind.Decimal
             ? $"CAST({operand} AS DECIMAL(38, {Number(type.Kind == SqlTypeKind.Decimal ? type.Scale : 0)}))"
             : Cast(operand, result);

@@ -160,9 +160,9 @@ internal static class FunctionCatalog
     /// </summary>
     private static string AsText(string value, SqlType? type, SqlDialect dialect) => type switch
     {
-        null when value == "NULL" => $"CAST(NULL AS {dialect.Type(new SqlType(SqlTypeKind.Varchar, Length: ExpressionTypes.UnboundedText))})",
+        null when value == "NULL" => $"CAST(NULL AS {dialect.Type(ExpressionTypes.UnboundedVarchar)})",
         null or { Kind: SqlTypeKind.Varchar } => value, // text, or a SQL body's argument (which carries no type)
         { Kind: SqlTypeKind.Boolean } => $"CASE WHEN {value} THEN 'true' WHEN NOT {value} THEN 'false' END",
-        _ => $"CAST({value} AS {dialect.Type(new SqlType(SqlTypeKind.Varchar, Length: ExpressionTypes.UnboundedText))})",
+        _ => $"CAST({value} AS {dialect.Type(ExpressionTypes.UnboundedVarchar)})",
     };
 }

@@ -73,7 +73,6 @@ internal class PostgresDialect : SqlDialect
     // INITCAP follows the database's locale for letters beyond ASCII: split into words as the other dialects do.
     public override string InitCap(string argument) => $"\"_warehouse\".\"initcap\"({argument})";
 
-
     /// <summary>
     /// The expression language's functions PostgreSQL does not have in the form docs/expressions.md defines:
     /// divide_rounded is the exact quotient of two numerics rounded half away from zero to a whole number

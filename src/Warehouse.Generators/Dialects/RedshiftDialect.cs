@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Warehouse.Generators.Model;
 
@@ -77,7 +76,7 @@ internal sealed class RedshiftDialect : PostgresDialect
     // No setup functions on Redshift (dbt runs the same SQL without them): the ROUND of the engine's quotient, whose
     // scale Redshift keeps at least max(4, left scale + right precision - right scale + 1) and at most 37.
     public override string Divide(string left, int leftScale, string right, int rightScale, int scale) =>
-        $"ROUND(CAST({left} AS DECIMAL(38, {scale.ToString(CultureInfo.InvariantCulture)})) / NULLIF({right}, 0), {scale.ToString(CultureInfo.InvariantCulture)})";
+        $"ROUND(CAST({left} AS DECIMAL(38, {Number(scale)})) / NULLIF({right}, 0), {Number(scale)})";
 
     // Redshift's INITCAP capitalises after any character that is not a letter or digit, like the other dialects'
     // rule; for letters beyond ASCII it follows Redshift's own tables (docs/expressions.md). It has no setup functions.

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Warehouse.Generators.Emitters.Escaping;
+using Warehouse.Generators.Expressions;
 using Warehouse.Generators.Model;
 
 namespace Warehouse.Generators.Dialects;
@@ -199,13 +200,16 @@ internal abstract class SqlDialect
     public virtual string Operand(string operand, SqlType? type, SqlType? result, string? op) =>
         // A sum or remainder whose exact type needs more than 38 digits is computed at the 38 digits it keeps, as
         // DuckDB must, so that an operand beyond them is an overflow error on every engine.
-        op is "+" or "-" or "%" && result is { Kind: SqlTypeKind.Decimal, Precision: 38 } && type is { IsNumeric: true } && type != result
-            && type.Kind is not (SqlTypeKind.Double or SqlTypeKind.Real)
+        op is "+" or "-" or "%" && result is { Kind: SqlTypeKind.Decimal, Precision: ExpressionTypes.MaxPrecision }
+            && type is { IsNumeric: true } && type != result && !ExpressionTypes.IsFloat(type)
             ? Cast(operand, result)
             : operand;
 
     /// <summary>Text joined by <c>||</c> (<paramref name="joined"/>), as a text value even where a part is a constant NULL.</summary>
     public virtual string Concatenation(string joined) => joined;
+
+    /// <summary>A whole number as SQL writes it.</summary>
+    protected static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>10^<paramref name="places"/> as a whole-number literal.</summary>
     internal static string Power10(int places) => "1" + new string('0', places);

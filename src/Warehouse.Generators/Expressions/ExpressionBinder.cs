@@ -63,35 +63,48 @@ internal static class ExpressionBinder
         return new LiteralExpr(type.Kind == SqlTypeKind.Date ? LiteralKind.Date : LiteralKind.Timestamp, value);
     }
 
+    /// <summary>
+    /// Every string literal beside a date or timestamp read as one (<see cref="AsTemporal"/>). A sibling's type is
+    /// inferred only where a string literal stands beside it, so an expression without one is walked once.
+    /// </summary>
     private static Expr TemporalLiterals(Expr expression)
     {
+        static bool IsText(Expr e) => e is LiteralExpr { Kind: LiteralKind.String };
+
+        // The first date or timestamp among the expressions, when one of them is a string literal.
+        static SqlType? TemporalAmong(IReadOnlyCollection<Expr> expressions) =>
+            expressions.Any(IsText)
+                ? expressions.Where(e => !IsText(e)).Select(ExpressionTypes.Of).FirstOrDefault(t => t is not null && ExpressionTypes.IsTemporal(t))
+                : null;
+
         Expr Visit(Expr e)
         {
             switch (e)
             {
                 case BinaryExpr binary when binary.Operator is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=":
-                    var left = Visit(binary.Left);
-                    var right = Visit(binary.Right);
-                    return binary with { Left = AsTemporal(left, ExpressionTypes.Of(right)), Right = AsTemporal(right, ExpressionTypes.Of(left)) };
+                    var sides = new[] { Visit(binary.Left), Visit(binary.Right) };
+                    var sideType = TemporalAmong(sides);
+                    return binary with { Left = AsTemporal(sides[0], sideType), Right = AsTemporal(sides[1], sideType) };
                 case BetweenExpr between:
                     var operand = Visit(between.Operand);
-                    var type = ExpressionTypes.Of(operand);
-                    return between with { Operand = operand, Low = AsTemporal(Visit(between.Low), type), High = AsTemporal(Visit(between.High), type) };
+                    var (low, high) = (Visit(between.Low), Visit(between.High));
+                    var rangeType = IsText(low) || IsText(high) ? ExpressionTypes.Of(operand) : null;
+                    return between with { Operand = operand, Low = AsTemporal(low, rangeType), High = AsTemporal(high, rangeType) };
                 case InExpr inList:
                     var tested = Visit(inList.Operand);
-                    var testedType = ExpressionTypes.Of(tested);
-                    return inList with { Operand = tested, Items = inList.Items.Select(i => AsTemporal(Visit(i), testedType)).ToEquatableArray() };
+                    var items = inList.Items.Select(Visit).ToList();
+                    var testedType = items.Any(IsText) ? ExpressionTypes.Of(tested) : null;
+                    return inList with { Operand = tested, Items = items.Select(i => AsTemporal(i, testedType)).ToEquatableArray() };
                 case FunctionExpr { Name: "coalesce" or "nvl" or "greatest" or "least" or "nullif" } function:
                     var arguments = function.Arguments.Select(Visit).ToList();
-                    var shared = arguments.Select(ExpressionTypes.Of).FirstOrDefault(t => t is not null && ExpressionTypes.IsTemporal(t));
+                    var shared = TemporalAmong(arguments);
                     return function with { Arguments = arguments.Select(a => AsTemporal(a, shared)).ToEquatableArray() };
                 case FunctionExpr function:
                     return function with { Arguments = function.Arguments.Select(Visit).ToEquatableArray() };
                 case CaseExpr caseExpr:
                     var whens = caseExpr.Whens.Select(w => new WhenClause(Visit(w.Condition), Visit(w.Result))).ToList();
                     var otherwise = caseExpr.Else is null ? null : Visit(caseExpr.Else);
-                    var branchType = whens.Select(w => w.Result).Concat(otherwise is null ? Array.Empty<Expr>() : new[] { otherwise })
-                        .Select(ExpressionTypes.Of).FirstOrDefault(t => t is not null && ExpressionTypes.IsTemporal(t));
+                    var branchType = TemporalAmong(whens.Select(w => w.Result).Concat(otherwise is null ? Array.Empty<Expr>() : new[] { otherwise }).ToList());
                     return caseExpr with
                     {
                         Whens = whens.Select(w => w with { Result = AsTemporal(w.Result, branchType) }).ToEquatableArray(),

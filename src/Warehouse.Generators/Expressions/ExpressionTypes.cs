@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Warehouse.Generators.Model;
+using Warehouse.Generators.SqlFrontEnd;
 
 namespace Warehouse.Generators.Expressions;
 
@@ -30,9 +31,6 @@ internal static class ExpressionTypes
 
     /// <summary>The scale of a quotient is at least this, so <c>1 / 3</c> keeps six places (docs/expressions.md, "Division").</summary>
     public const int MinQuotientScale = 6;
-
-    /// <summary>The length of text whose length is not known statically (Redshift's longest VARCHAR).</summary>
-    public const int UnboundedText = 65535;
 
     /// <summary>The units <c>date_trunc</c> accepts, spelled alike and meaning the same on every engine (weeks start on Monday).</summary>
     public static readonly IReadOnlyCollection<string> TruncationUnits = new[] { "year", "quarter", "month", "week", "day", "hour", "minute", "second" };
@@ -320,7 +318,7 @@ internal static class ExpressionTypes
             if (IsFloat(part)) Fail(ref problem, FloatAsText);
             length += part.Kind switch
             {
-                SqlTypeKind.Varchar => part.Length == 0 ? UnboundedText : part.Length,
+                SqlTypeKind.Varchar => part.Length == 0 ? SqlTyping.UnboundedText : part.Length,
                 SqlTypeKind.Boolean => 5,
                 SqlTypeKind.Date => 10,
                 SqlTypeKind.Timestamp => 26,
@@ -329,7 +327,7 @@ internal static class ExpressionTypes
             };
         }
 
-        return new SqlType(SqlTypeKind.Varchar, Length: System.Math.Min(System.Math.Max(length, 1), UnboundedText));
+        return new SqlType(SqlTypeKind.Varchar, Length: System.Math.Min(System.Math.Max(length, 1), SqlTyping.UnboundedText));
     }
 
     private static SqlType? Literal(LiteralExpr literal) => literal.Kind switch
@@ -430,7 +428,8 @@ internal static class ExpressionTypes
 
     private static readonly SqlType Boolean = new(SqlTypeKind.Boolean);
 
-    private static readonly SqlType UnboundedVarchar = new(SqlTypeKind.Varchar, Length: UnboundedText);
+    /// <summary>Text whose length is not known statically: the SQL front end's unbounded VARCHAR (Redshift's longest).</summary>
+    public static readonly SqlType UnboundedVarchar = new(SqlTypeKind.Varchar, Length: SqlTyping.UnboundedText);
 
     private static int Rank(SqlType type) => type.Kind switch
     {
